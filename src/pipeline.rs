@@ -1,0 +1,72 @@
+//! The pipeline: the stages a document goes through, built once and shared
+//! by every worker thread.
+
+use crate::doc::{AnnotatedDoc, Doc, RawDoc};
+use crate::error::Result;
+use crate::ner::{NerConfig, NerStage, Recognizer};
+use crate::segment::Segmenter;
+
+/// Runs segmentation and entity recognition on documents.
+///
+/// A pipeline is immutable once built and `Sync`, so one instance serves
+/// every thread of a batch.
+#[derive(Debug)]
+pub struct Pipeline {
+    segmenter: Segmenter,
+    recognizer: NerStage,
+    ner_config: NerConfig,
+}
+
+/// Configures a [`Pipeline`].
+#[derive(Clone, Debug, Default)]
+pub struct PipelineBuilder {
+    ner: NerConfig,
+}
+
+impl PipelineBuilder {
+    /// Chooses the entity recognizer.
+    pub fn ner(mut self, ner: NerConfig) -> Self {
+        self.ner = ner;
+        self
+    }
+
+    /// Loads the models and lexicons the configuration needs.
+    pub fn build(self) -> Result<Pipeline> {
+        Ok(Pipeline {
+            segmenter: Segmenter::new(),
+            recognizer: NerStage::from_config(&self.ner)?,
+            ner_config: self.ner,
+        })
+    }
+}
+
+impl Pipeline {
+    /// Starts configuring a pipeline.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// The recognizer configuration this pipeline was built with.
+    pub fn ner_config(&self) -> &NerConfig {
+        &self.ner_config
+    }
+
+    /// Annotates a copy of `raw`.
+    pub fn process(&self, raw: &RawDoc) -> Result<AnnotatedDoc> {
+        self.annotate(raw.clone())
+    }
+
+    /// Annotates `raw`, taking ownership of its text.
+    pub fn annotate(&self, raw: RawDoc) -> Result<AnnotatedDoc> {
+        let mut doc = Doc::from_raw(raw);
+        let segmentation = self.segmenter.segment(&doc.text);
+        doc.sentences = segmentation.sentences;
+        doc.tokens = segmentation.tokens;
+        let mut entities = self.recognizer.recognize(&doc)?;
+        for entity in &mut entities {
+            entity.sentence = doc.sentence_at(entity.span.start).unwrap_or(0);
+        }
+        doc.entities = entities;
+        Ok(doc)
+    }
+}
