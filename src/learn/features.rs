@@ -53,6 +53,16 @@ impl FeatureHasher {
         self
     }
 
+    /// Adds a whole 64-bit part in one mixing step: faster than
+    /// [`FeatureHasher::int`] for ids built in hot loops from precomputed
+    /// atoms (word ids, tag indices). The two give different ids.
+    #[inline]
+    pub fn mix(mut self, part: u64) -> Self {
+        self.state = (self.state ^ part).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.state ^= self.state >> 29;
+        self
+    }
+
     /// The feature id.
     pub fn finish(self) -> u64 {
         // splitmix64 finaliser: spreads FNV's weak high bits.
@@ -105,6 +115,14 @@ mod tests {
         let ab_c = FeatureHasher::new(1).str("ab").str("c").finish();
         let a_bc = FeatureHasher::new(1).str("a").str("bc").finish();
         assert_ne!(ab_c, a_bc);
+    }
+
+    #[test]
+    fn mixed_parts_are_ordered_and_stable() {
+        let ab = FeatureHasher::new(2).mix(1).mix(2).finish();
+        let ba = FeatureHasher::new(2).mix(2).mix(1).finish();
+        assert_ne!(ab, ba);
+        assert_eq!(ab, FeatureHasher::new(2).mix(1).mix(2).finish());
     }
 
     #[test]
