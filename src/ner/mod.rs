@@ -1,6 +1,7 @@
 //! Step 4: named entity recognition. One trait, several recognizers; the
 //! pipeline holds one [`NerStage`], chosen from the run configuration.
 
+pub mod embedded;
 mod gazetteer;
 
 pub use gazetteer::Gazetteer;
