@@ -34,6 +34,7 @@
 pub mod corpus;
 pub mod doc;
 pub mod error;
+pub mod eval;
 pub mod learn;
 pub mod ner;
 pub mod pipeline;
