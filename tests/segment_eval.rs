@@ -8,14 +8,19 @@ use actant::eval::segment::{score_segmentation, SegmentationScores};
 fn scores(relative: &str) -> Option<SegmentationScores> {
     let path = common::shared_data(relative)?;
     let scores = score_segmentation(&path).expect("the treebank reads");
+    let within = scores.sentences_within_paragraphs;
     eprintln!(
-        "{relative}: tokens P {:.4} R {:.4} F1 {:.4}; sentences P {:.4} R {:.4} F1 {:.4}",
+        "{relative}: tokens P {:.4} R {:.4} F1 {:.4}; sentences P {:.4} R {:.4} F1 {:.4} \
+         (within paragraphs P {:.4} R {:.4} F1 {:.4})",
         scores.tokens.precision(),
         scores.tokens.recall(),
         scores.tokens.f1(),
         scores.sentences.precision(),
         scores.sentences.recall(),
         scores.sentences.f1(),
+        within.precision(),
+        within.recall(),
+        within.f1(),
     );
     Some(scores)
 }

@@ -75,6 +75,10 @@ fn abbreviations_titles_and_initials_keep_their_period() {
         ("The answer was No. Then", "The answer was No . Then"),
         ("U.S.-led forces", "U.S. - led forces"),
         ("(U.S.)", "( U.S. )"),
+        (
+            "the U.N.'s envoy and the E.U.’s",
+            "the U.N. 's envoy and the E.U. ’s",
+        ),
     ]);
 }
 
@@ -97,6 +101,10 @@ fn numbers_times_and_units() {
         ("F-16 jets", "F - 16 jets"),
         ("the '90s", "the '90s"),
         ("1990's", "1990's"),
+        (
+            "batting .265 with .50-caliber rifles",
+            "batting .265 with .50 - caliber rifles",
+        ),
     ]);
 }
 
@@ -222,6 +230,18 @@ fn sentences_end_at_terminal_punctuation_not_at_abbreviations() {
         ),
         ("Wait... What happened?", &["Wait ...", "What happened ?"]),
         ("Is it over? Yes!", &["Is it over ?", "Yes !"]),
+        (
+            "It began at 1 p.m. “We can’t go out,” she said.",
+            &["It began at 1 p.m.", "“ We ca n’t go out , ” she said ."],
+        ),
+        (
+            "He said so. [citation needed] Others disagree.",
+            &["He said so . [ citation needed ]", "Others disagree ."],
+        ),
+        (
+            "Did she say \"no?\". Nobody knows.",
+            &["Did she say \" no ? \" .", "Nobody knows ."],
+        ),
     ]);
 }
 

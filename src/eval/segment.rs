@@ -19,7 +19,8 @@
 //! offset (the end of a sentence's last token). Every sentence end counts,
 //! including those at paragraph and document ends, which the blank line
 //! gives away; [`SegmentationScores::paragraph_ends`] says how many those
-//! are.
+//! are, and [`SegmentationScores::sentences_within_paragraphs`] scores the
+//! other ends alone.
 
 use std::path::Path;
 
@@ -84,6 +85,8 @@ pub struct SegmentationScores {
     pub tokens: Counts,
     /// Sentence ends, matched by offset.
     pub sentences: Counts,
+    /// Sentence ends other than those at a gold paragraph or document end.
+    pub sentences_within_paragraphs: Counts,
     /// Gold sentence ends that fall at a paragraph or document end.
     pub paragraph_ends: usize,
 }
@@ -110,6 +113,8 @@ pub struct DocumentComparison {
     pub tokens: Counts,
     /// Sentence-end counts.
     pub sentences: Counts,
+    /// Sentence-end counts leaving out gold paragraph and document ends.
+    pub sentences_within_paragraphs: Counts,
     /// Gold tokens not predicted.
     pub missed_tokens: Vec<Span>,
     /// Predicted tokens not in the gold.
@@ -135,6 +140,9 @@ pub fn score_documents(segmenter: &Segmenter, documents: &[GoldDocument]) -> Seg
         scores.documents += 1;
         scores.tokens.add(comparison.tokens);
         scores.sentences.add(comparison.sentences);
+        scores
+            .sentences_within_paragraphs
+            .add(comparison.sentences_within_paragraphs);
         scores.paragraph_ends += document.paragraph_ends.len();
     }
     scores
@@ -149,9 +157,18 @@ pub fn compare_document(segmenter: &Segmenter, document: &GoldDocument) -> Docum
         compare_sorted(&document.tokens, &predicted_tokens);
     let (sentences, missed_ends, spurious_ends) =
         compare_sorted(&document.sentence_ends, &predicted_ends);
+    let inside = |ends: &[usize]| -> Vec<usize> {
+        ends.iter()
+            .copied()
+            .filter(|end| document.paragraph_ends.binary_search(end).is_err())
+            .collect()
+    };
+    let (sentences_within_paragraphs, _, _) =
+        compare_sorted(&inside(&document.sentence_ends), &inside(&predicted_ends));
     DocumentComparison {
         tokens,
         sentences,
+        sentences_within_paragraphs,
         missed_tokens,
         spurious_tokens,
         missed_ends,
@@ -336,6 +353,8 @@ mod tests {
         assert_eq!(scores.sentences.gold, 4);
         assert_eq!(scores.sentences.f1(), 1.0);
         assert_eq!(scores.paragraph_ends, 3);
+        assert_eq!(scores.sentences_within_paragraphs.gold, 1);
+        assert_eq!(scores.sentences_within_paragraphs.matched, 1);
     }
 
     #[test]

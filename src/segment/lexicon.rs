@@ -253,11 +253,12 @@ pub(crate) fn clitic_suffix_len(word: &str) -> Option<usize> {
             continue;
         }
         if let Some(apos) = apostrophe_before(len - suffix_len) {
-            // After a digit the `'s` is a plural (`1990's`), kept whole.
+            // After a digit the `'s` is a plural (`1990's`), kept whole;
+            // after a period it follows an abbreviation (`U.N.'s`).
             if word[..apos]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphabetic)
+                .is_some_and(|c| c.is_alphabetic() || c == '.')
             {
                 return Some(len - apos);
             }
@@ -367,6 +368,8 @@ mod tests {
         assert_eq!(clitic_suffix_len("n't"), None);
         assert_eq!(clitic_suffix_len("O'Brien"), None);
         assert_eq!(clitic_suffix_len("cats"), None);
+        assert_eq!(clitic_suffix_len("U.N.'s"), Some(2));
+        assert_eq!(clitic_suffix_len("1990's"), None);
     }
 
     #[test]

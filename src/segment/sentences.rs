@@ -191,18 +191,35 @@ impl SentenceSplitter<'_> {
             match word {
                 ")" | "]" | "}" | "”" | "’" | "»" | "›" | "”’" | "’”" => j += 1,
                 "\"" | "'" | "''" | "`" if glued => j += 1,
-                "[" if j + 2 < n
-                    && self.word(j + 1).bytes().all(|b| b.is_ascii_digit())
-                    && self.word(j + 2) == "]"
-                    && self.gaps[j + 1] == Gap::None
-                    && self.gaps[j + 2] == Gap::None =>
-                {
-                    j += 3
-                }
+                "[" => match self.note_end(j) {
+                    Some(end) => j = end,
+                    None => break,
+                },
+                // `?".` and `!).`: a period after the closers.
+                _ if glued && word.chars().all(is_terminal) => j += 1,
                 _ => break,
             }
         }
         j
+    }
+
+    /// The index after a bracketed note opening at `j` (`[17]`,
+    /// `[citation needed]`): up to four tokens starting with a digit or a
+    /// lower-case letter.
+    fn note_end(&self, j: usize) -> Option<usize> {
+        let n = self.spans.len();
+        let first = j + 1;
+        if first >= n || self.gaps[first] != Gap::None {
+            return None;
+        }
+        let c = self.first_char(first);
+        if !(c.is_ascii_digit() || c.is_lowercase()) {
+            return None;
+        }
+        (first + 1..n.min(first + 5))
+            .take_while(|&k| self.gaps[k] <= Gap::Space)
+            .find(|&k| self.word(k) == "]" && self.gaps[k] == Gap::None)
+            .map(|k| k + 1)
     }
 
     /// Whether a stop, followed by closers up to `after`, ends a sentence.
@@ -221,8 +238,19 @@ impl SentenceSplitter<'_> {
             Stop::Ellipsis => next.is_uppercase() || matches!(next, '"' | '“' | '‘' | '\''),
             Stop::Abbreviated(Abbreviation::Title) => false,
             Stop::Abbreviated(Abbreviation::Closing) => next.is_uppercase(),
-            Stop::Abbreviated(_) => is_sentence_opener(self.word(after)),
+            Stop::Abbreviated(_) => {
+                is_sentence_opener(self.word(after)) || self.quote_opens_sentence(after)
+            }
         }
+    }
+
+    /// Whether token `i` is an opening quote before a capitalised word
+    /// (`at 1 p.m. “We ...`).
+    fn quote_opens_sentence(&self, i: usize) -> bool {
+        matches!(self.word(i), "“" | "‘" | "\"" | "'" | "«")
+            && i + 1 < self.spans.len()
+            && self.gaps[i + 1] == Gap::None
+            && self.first_char(i + 1).is_uppercase()
     }
 
     /// The index of the dash closing a dateline that opens the paragraph at

@@ -299,6 +299,8 @@ fn keeps_at_start(text: &str, i: usize, end: usize, c: char) -> bool {
     match c {
         '@' => is_word_char(next),
         '#' => next.is_alphabetic(),
+        // `.265`, `.5`: a decimal without its zero.
+        '.' => next.is_ascii_digit(),
         '\'' | '’' | '`' => {
             if next.is_ascii_digit() {
                 return true;
@@ -364,6 +366,7 @@ impl Around<'_> {
         match c {
             // `1.5`, `U.S`, `Amazon.com`, but not a missing space
             // (`favorite.The`).
+            '.' if self.prev.is_none() => digit(self.next),
             '.' => {
                 alnum(self.prev)
                     && alnum(self.next)
