@@ -181,6 +181,12 @@ pub(crate) fn is_unit(letters: &str) -> bool {
 /// `gonna` → `gon` `na`, `cannot` → `can` `not`). The answer gives the
 /// length of the first part; the rest is the second part.
 pub(crate) fn contraction_split(word: &str) -> Option<usize> {
+    // Every listed word ends in one of these letters: a cheap first test
+    // for the plain words this is asked about.
+    let last = word.as_bytes().last()?.to_ascii_lowercase();
+    if word.len() < 2 || !matches!(last, b't' | b'a' | b'e' | b'm' | b's') {
+        return None;
+    }
     let mut buf = [0u8; 8];
     let n = ascii_lower(word, &mut buf)?;
     let first = match &buf[..n] {

@@ -108,7 +108,13 @@ impl ChunkSplitter<'_> {
     fn split_chunk(&mut self, start: usize, end: usize) {
         let text = self.text;
         let chunk = &text[start..end];
-        if is_emoticon(chunk) || (self.gap >= Gap::Line && is_list_number(chunk)) {
+        // Most chunks are plain words: nothing to split unless they are
+        // contractions written without an apostrophe.
+        let plain_word = chunk.bytes().all(|b| b.is_ascii_alphabetic());
+        if (plain_word && contraction_split(chunk).is_none())
+            || is_emoticon(chunk)
+            || (self.gap >= Gap::Line && is_list_number(chunk))
+        {
             self.emit(start, end);
             return;
         }
