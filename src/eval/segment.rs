@@ -22,7 +22,10 @@
 //! are, and [`SegmentationScores::sentences_within_paragraphs`] scores the
 //! other ends alone.
 
+use std::fmt;
 use std::path::Path;
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use crate::corpus::conllu::{read_conllu, ConlluSentence};
 use crate::doc::Span;
@@ -68,6 +71,20 @@ impl Counts {
     }
 }
 
+/// Written as `gold`, `predicted`, `matched`, `precision`, `recall`, `f1`.
+impl Serialize for Counts {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut record = serializer.serialize_struct("Counts", 6)?;
+        record.serialize_field("gold", &self.gold)?;
+        record.serialize_field("predicted", &self.predicted)?;
+        record.serialize_field("matched", &self.matched)?;
+        record.serialize_field("precision", &self.precision())?;
+        record.serialize_field("recall", &self.recall())?;
+        record.serialize_field("f1", &self.f1())?;
+        record.end()
+    }
+}
+
 fn ratio(a: usize, b: usize) -> f64 {
     if b == 0 {
         1.0
@@ -77,7 +94,7 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 /// Token and sentence-boundary scores over a treebank.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct SegmentationScores {
     /// Documents scored.
     pub documents: usize,
@@ -89,6 +106,39 @@ pub struct SegmentationScores {
     pub sentences_within_paragraphs: Counts,
     /// Gold sentence ends that fall at a paragraph or document end.
     pub paragraph_ends: usize,
+}
+
+/// A table: one row per unit with counts, precision, recall and F1.
+impl fmt::Display for SegmentationScores {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{:<28}{:>9}{:>11}{:>9}{:>11}{:>9}{:>9}",
+            "", "gold", "predicted", "matched", "precision", "recall", "F1"
+        )?;
+        let rows = [
+            ("tokens", self.tokens),
+            ("sentence ends", self.sentences),
+            ("  within paragraphs", self.sentences_within_paragraphs),
+        ];
+        for (name, c) in rows {
+            writeln!(
+                f,
+                "{name:<28}{:>9}{:>11}{:>9}{:>11.4}{:>9.4}{:>9.4}",
+                c.gold,
+                c.predicted,
+                c.matched,
+                c.precision(),
+                c.recall(),
+                c.f1()
+            )?;
+        }
+        write!(
+            f,
+            "{} documents; {} of the gold sentence ends are paragraph or document ends",
+            self.documents, self.paragraph_ends
+        )
+    }
 }
 
 /// One document rebuilt from a treebank, with its gold segmentation.
@@ -355,6 +405,19 @@ mod tests {
         assert_eq!(scores.paragraph_ends, 3);
         assert_eq!(scores.sentences_within_paragraphs.gold, 1);
         assert_eq!(scores.sentences_within_paragraphs.matched, 1);
+    }
+
+    #[test]
+    fn scores_print_as_a_table_and_as_json() {
+        let docs = gold_documents(&parse_conllu(GOLD, "gold").unwrap());
+        let scores = score_documents(&Segmenter::new(), &docs);
+        let table = scores.to_string();
+        assert!(table.contains("tokens"), "{table}");
+        assert!(table.lines().nth(1).unwrap().ends_with("1.0000"), "{table}");
+        let json = serde_json::to_value(scores).unwrap();
+        assert_eq!(json["tokens"]["gold"], 11);
+        assert_eq!(json["sentences"]["f1"], 1.0);
+        assert_eq!(json["paragraph_ends"], 3);
     }
 
     #[test]
