@@ -17,10 +17,17 @@
 //!   prefixes UD English keeps (`non-profit`, `e-mail`, `co-founder`), as
 //!   in the UD English treebanks the syntax models learn from.
 //!
-//! Sentences end at terminal punctuation (with closing quotes, brackets and
-//! citation marks), at blank lines, after headline and dateline lines, and
-//! after abbreviations only where a new sentence evidently starts; see
-//! [`sentences`](self) for the rules.
+//! Sentences end
+//! - after terminal punctuation (`.`, `?`, `!`, `...`) together with the
+//!   closing quotes, brackets, citation marks (`[17]`) and stray periods
+//!   glued after it, unless a lower-case word or a comma follows (after a
+//!   bare `?` or `!` a lower-case word may start a sentence, as in web text);
+//! - after an abbreviation only where a new sentence evidently starts
+//!   (`in the U.S. The ...`), never after a title (`Mr.`, `Gen.`);
+//! - at every blank line, and at a line break after a headline, byline or
+//!   dateline line (in hard-wrapped text only after a short line);
+//! - after the dash of a paragraph-initial dateline
+//!   (`BAKU, Azerbaijan (Reuters) —`).
 //!
 //! Guarantees, for any input: tokens are non-empty, in text order, never
 //! overlap, lie on character boundaries and contain no white space; every
@@ -32,6 +39,7 @@
 mod chars;
 mod lexicon;
 mod sentences;
+mod shapes;
 mod tokenize;
 
 use crate::doc::{Sentence, Token};

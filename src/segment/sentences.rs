@@ -16,7 +16,8 @@
 
 use super::chars::{char_at, is_dash, is_terminal, Gap};
 use super::lexicon::{abbreviation, is_sentence_opener, Abbreviation};
-use super::tokenize::{is_abbreviation, Tokens};
+use super::shapes::is_abbreviation;
+use super::tokenize::Tokens;
 use crate::doc::{Sentence, Span};
 
 /// What kind of sentence stop a token may be.
