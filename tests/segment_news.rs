@@ -280,6 +280,21 @@ fn headlines_bylines_and_datelines_are_sentences() {
             &["NATO said on Tuesday — again — that it would stay ."],
         ),
         (
+            "NATO Secretary General Mark Rutte — in Brussels — spoke.",
+            &["NATO Secretary General Mark Rutte — in Brussels — spoke ."],
+        ),
+        (
+            "UNITED NATIONS, Sept. 30 (Meridian Press) — The council voted.",
+            &[
+                "UNITED NATIONS , Sept. 30 ( Meridian Press ) —",
+                "The council voted .",
+            ],
+        ),
+        (
+            "TEHRAN (AFP) - A contest opened.",
+            &["TEHRAN ( AFP ) -", "A contest opened ."],
+        ),
+        (
             "Headline without a stop\nThe text.",
             &["Headline without a stop", "The text ."],
         ),

@@ -257,11 +257,16 @@ impl SentenceSplitter<'_> {
     /// The index of the dash closing a dateline that opens the paragraph at
     /// `i` (`WASHINGTON —`, `BAKU, Azerbaijan (Reuters) —`).
     fn dateline_dash(&self, i: usize) -> Option<usize> {
-        let first = self.word(i);
-        let letters = first.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < 2 || first.chars().any(char::is_lowercase) {
+        let all_caps = |word: &str| {
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !word.chars().any(char::is_lowercase)
+        };
+        if !all_caps(self.word(i)) {
             return None;
         }
+        // The place name is in capitals (`NEW YORK`); after a comma or
+        // inside brackets come the country, date and agency.
+        let mut in_place_name = true;
         let n = self.spans.len();
         for k in i + 1..n.min(i + 14) {
             if self.gaps[k] >= Gap::Line {
@@ -273,7 +278,12 @@ impl SentenceSplitter<'_> {
                 let spaced_after = k + 1 < n && self.gaps[k + 1] >= Gap::Space;
                 return (self.gaps[k] >= Gap::Space && spaced_after).then_some(k);
             }
-            if c.is_lowercase() || word.chars().all(is_terminal) {
+            if matches!(word, "," | "(") {
+                in_place_name = false;
+            } else if c.is_lowercase()
+                || word.chars().all(is_terminal)
+                || (in_place_name && !all_caps(word))
+            {
                 return None;
             }
         }
