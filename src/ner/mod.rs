@@ -1,9 +1,16 @@
 //! Step 4: named entity recognition. One trait, several recognizers; the
 //! pipeline holds one [`NerStage`], chosen from the run configuration.
 
+mod actor_file;
+mod actors;
+mod ambiguity;
 mod gazetteer;
 
-pub use gazetteer::Gazetteer;
+pub use actors::{
+    ActorDictionary, ActorEntry, ActorKind, Ambiguity, Country, CountryStatus, DictionaryCounts,
+    Group, Igo, Seat, Sector, Surface, SurfaceId, GOVERNMENT_SECTOR,
+};
+pub use gazetteer::{Gazetteer, GazetteerMatch, GazetteerTag};
 
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +23,7 @@ use crate::error::Result;
 #[serde(tag = "kind", rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum NerConfig {
-    /// The actor-dictionary gazetteer.
+    /// The actor-dictionary gazetteer over the shipped dictionary.
     #[default]
     Gazetteer,
 }
@@ -42,10 +49,11 @@ pub enum NerStage {
 }
 
 impl NerStage {
-    /// Builds the recognizer a configuration names.
+    /// Builds the recognizer a configuration names, loading what it needs
+    /// once (the embedded actor dictionary is parsed once per process).
     pub fn from_config(config: &NerConfig) -> Result<NerStage> {
         match config {
-            NerConfig::Gazetteer => Ok(NerStage::Gazetteer(Gazetteer::default())),
+            NerConfig::Gazetteer => Ok(NerStage::Gazetteer(Gazetteer::embedded()?)),
         }
     }
 }
