@@ -13,6 +13,7 @@ name = "Azerbaijan"
 long = ["Republic of Azerbaijan"]
 aliases = []
 capital = "Baku"
+capital_aliases = ["Baki"]
 cities = ["Ganja"]
 demonyms = ["Azerbaijani", "Azeri"]
 status = "member"
@@ -334,6 +335,13 @@ fn invalid_files_name_the_file_line_and_entry() {
             r#"demonym = ["Russian"]"#,
             "unknown field `demonym`",
             r#"demonym = ["Russian"]"#,
+        ),
+        (
+            "capital aliases without a capital",
+            "status = \"territory\"\n",
+            "status = \"territory\"\ncapital_aliases = [\"Khankendi\"]\n",
+            "country `Nagorno-Karabakh`: `capital_aliases` without a `capital`",
+            r#"capital_aliases = ["Khankendi"]"#,
         ),
         (
             "unsupported version",

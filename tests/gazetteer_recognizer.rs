@@ -297,6 +297,132 @@ fn articles_and_sentence_initial_capitals() {
 }
 
 #[test]
+fn capital_spellings_stand_for_the_government() {
+    let (doc, found) = entities("Kiev and Ulan Bator protested; Kharkiv was shelled.");
+    assert_eq!(
+        summary(&doc, &found),
+        [
+            (
+                "Kiev".to_string(),
+                EntityLabel::Loc,
+                "UKRGOV".to_string(),
+                "Kyiv".to_string()
+            ),
+            (
+                "Ulan Bator".to_string(),
+                EntityLabel::Loc,
+                "MNGGOV".to_string(),
+                "Ulaanbaatar".to_string()
+            ),
+            (
+                "Kharkiv".to_string(),
+                EntityLabel::Loc,
+                "UKR".to_string(),
+                "Kharkiv".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn dateline_places_in_capitals_match() {
+    let (doc, found) =
+        entities("BAKU, Azerbaijan — Officials said.\nDOHA (Reuters) - Talks resumed.");
+    let summary = summary(&doc, &found);
+    let codes: Vec<(&str, &str)> = summary
+        .iter()
+        .map(|s| (s.0.as_str(), s.2.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("BAKU", "AZEGOV"),
+            ("Azerbaijan", "AZE"),
+            ("DOHA", "QATGOV")
+        ]
+    );
+    assert!((found[0].score - 0.9).abs() < 1e-6);
+}
+
+#[test]
+fn named_institutions_regions_and_peoples_have_no_code() {
+    let (doc, found) = entities(
+        "Russia's Defense Ministry said Rohingya refugees crossed the Red Sea, and Parliament agreed.",
+    );
+    assert_eq!(
+        summary(&doc, &found),
+        [
+            (
+                "Russia".to_string(),
+                EntityLabel::Loc,
+                "RUS".to_string(),
+                "Russia".to_string()
+            ),
+            (
+                "Defense Ministry".to_string(),
+                EntityLabel::Org,
+                String::new(),
+                String::new()
+            ),
+            (
+                "Rohingya".to_string(),
+                EntityLabel::Misc,
+                String::new(),
+                String::new()
+            ),
+            (
+                "Red Sea".to_string(),
+                EntityLabel::Loc,
+                String::new(),
+                String::new()
+            ),
+            (
+                "Parliament".to_string(),
+                EntityLabel::Org,
+                String::new(),
+                String::new()
+            ),
+        ]
+    );
+    // A capital at the start of a sentence does not make a name.
+    let (doc, found) = entities("Parliament voted. Defense ministry officials left.");
+    assert!(found.is_empty(), "{:?}", summary(&doc, &found));
+}
+
+#[test]
+fn descriptive_forms_keep_their_code_on_the_name_part() {
+    let (doc, found) = entities(
+        "The UN refugee agency and the Islamic State group clashed; the chemical weapons watchdog left.",
+    );
+    assert_eq!(
+        summary(&doc, &found),
+        [
+            (
+                "UN".to_string(),
+                EntityLabel::Org,
+                "IGOREF".to_string(),
+                "Office of the United Nations High Commissioner for Refugees".to_string(),
+            ),
+            (
+                "Islamic State".to_string(),
+                EntityLabel::Org,
+                "IMGREB".to_string(),
+                "Islamic State".to_string()
+            ),
+        ]
+    );
+    let matched: Vec<&str> = gazetteer()
+        .find(&doc)
+        .iter()
+        .map(|m| doc.slice(m.span))
+        .collect();
+    assert!(
+        matched.contains(&"chemical weapons watchdog"),
+        "{matched:?}"
+    );
+}
+
+#[test]
 fn common_words_and_short_forms_score_lower() {
     let (doc, found) = entities("Chad and Azerbaijan joined the UN mission.");
     let scores: Vec<(&str, f32)> = found.iter().map(|e| (doc.slice(e.span), e.score)).collect();
@@ -423,20 +549,27 @@ proptest! {
         }
         let doc = doc(&text);
         let found = gazetteer().recognize(&doc).unwrap();
-        let dictionary = gazetteer().dictionary();
         for pair in found.windows(2) {
             prop_assert!(pair[0].span.end <= pair[1].span.start, "overlap in {:?}", text);
         }
         for entity in &found {
             prop_assert!(doc.tokens.iter().any(|t| t.span.start == entity.span.start));
             prop_assert!(doc.tokens.iter().any(|t| t.span.end == entity.span.end));
-            let surface = doc.slice(entity.span);
-            prop_assert!(
-                dictionary.lookup_upper(surface).is_some() || dictionary.surface(surface).is_some(),
-                "`{}` is not a dictionary form", surface
-            );
             let sentence = &doc.sentences[entity.sentence];
             prop_assert!(sentence.span.contains(&entity.span));
+        }
+        let dictionary = gazetteer().dictionary();
+        for found in gazetteer().find(&doc) {
+            let surface = doc.slice(found.span);
+            if found.surface.is_some() {
+                prop_assert!(
+                    dictionary.lookup_upper(surface).is_some() || dictionary.surface(surface).is_some(),
+                    "`{}` is not a dictionary form", surface
+                );
+            }
+            let tokens = &doc.tokens[found.tokens.clone()];
+            prop_assert_eq!(tokens[0].span.start, found.span.start);
+            prop_assert_eq!(tokens[tokens.len() - 1].span.end, found.span.end);
         }
         for sentence in 0..doc.sentences.len() {
             let tags = gazetteer().token_features(&doc, sentence);

@@ -2,15 +2,21 @@
 //! pipeline holds one [`NerStage`], chosen from the run configuration.
 
 mod actor_file;
+mod actor_forms;
 mod actors;
 mod ambiguity;
 mod gazetteer;
+mod gazetteer_spans;
+mod gazetteer_tags;
+mod other_names;
 
+pub use actor_forms::{ActorEntry, ActorKind, Ambiguity, Surface, SurfaceId};
 pub use actors::{
-    ActorDictionary, ActorEntry, ActorKind, Ambiguity, Country, CountryStatus, DictionaryCounts,
-    Group, Igo, Seat, Sector, Surface, SurfaceId, GOVERNMENT_SECTOR,
+    ActorDictionary, Country, CountryStatus, DictionaryCounts, Group, Igo, Seat, Sector,
+    GOVERNMENT_SECTOR,
 };
-pub use gazetteer::{Gazetteer, GazetteerMatch, GazetteerTag};
+pub use gazetteer::{Gazetteer, GazetteerMatch};
+pub use gazetteer_tags::GazetteerTag;
 
 use serde::{Deserialize, Serialize};
 
