@@ -140,7 +140,7 @@ impl Surface {
     }
 }
 
-/// Index of a form in [`ActorDictionary::surfaces`].
+/// Index of a form in [`ActorDictionary::surfaces`](crate::ner::ActorDictionary::surfaces).
 pub type SurfaceId = usize;
 
 /// Collects surface forms while the dictionary is indexed.
