@@ -8,6 +8,7 @@
 //! - Scorers: [`ner`] (strict and partial entity matching, with the tag
 //!   readings of [`iob`]), [`triples`], [`syntax`]; counts and figures in
 //!   [`metrics`].
+//! - [`segment`] scores sentence and token segmentation.
 //! - [`predict`] runs the pipeline on gold texts when no predictions are
 //!   given; [`table`] renders reports for the terminal.
 //!
@@ -41,6 +42,7 @@ pub mod metrics;
 pub mod ner;
 pub mod ner_data;
 pub mod predict;
+pub mod segment;
 pub mod syntax;
 pub mod syntax_align;
 pub mod table;
