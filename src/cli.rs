@@ -46,6 +46,85 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Score actant against gold annotation.
     Eval(EvalArgs),
+    /// Train a model shipped in models/ from the open treebanks.
+    Train(TrainArgs),
+}
+
+/// Flags of `actant train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Which model to train.
+    #[command(subcommand)]
+    pub target: TrainTarget,
+}
+
+/// What `actant train` trains.
+#[derive(Debug, Subcommand)]
+pub enum TrainTarget {
+    /// The embedded entity recognizer (models/ner.bin).
+    #[command(
+        after_help = "Trains on GUM train (named mentions of the Entity= brackets) and two of \
+        every three documents of Universal NER EWT dev; the word lexicon and clusters come from \
+        the text of UD EWT train and GUM train. Span scores are calibrated on GUM dev. Prints \
+        strict PER/ORG/LOC scores on GUM dev and the held-out UNER documents (gold tokens) for \
+        the model alone, the model merged with the actor dictionary, and the dictionary alone."
+    )]
+    Ner(TrainNerArgs),
+}
+
+/// Flags of `actant train ner`.
+#[derive(Debug, Args)]
+pub struct TrainNerArgs {
+    /// Folder holding gum/, ud-ewt/ and uner-ewt/.
+    #[arg(long, value_name = "DIR", default_value = "../shared/data")]
+    pub data: PathBuf,
+
+    /// Where to write the model.
+    #[arg(long, value_name = "FILE", default_value = "models/ner.bin")]
+    pub out: PathBuf,
+
+    /// Passes over the training data.
+    #[arg(long, value_name = "N", default_value_t = 10)]
+    pub epochs: usize,
+
+    /// Seed of the training order.
+    #[arg(long, value_name = "N", default_value_t = 7)]
+    pub seed: u64,
+
+    /// Also write the held-out UNER documents as IOB2 (for `actant eval ner --gold`).
+    #[arg(long, value_name = "FILE")]
+    pub heldout: Option<PathBuf>,
+
+    /// Print the report as JSON instead of tables.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl TrainNerArgs {
+    /// Checks the flags and builds the training configuration.
+    pub fn validate(&self) -> Result<crate::ner::embedded::run::TrainNerConfig> {
+        if !self.data.is_dir() {
+            return Err(Error::config(format!(
+                "--data {} is not a folder (it should hold gum/, ud-ewt/ and uner-ewt/)",
+                self.data.display()
+            )));
+        }
+        if self.epochs == 0 {
+            return Err(Error::config("--epochs must be at least 1"));
+        }
+        let train = crate::ner::embedded::train::TrainConfig {
+            epochs: self.epochs,
+            seed: self.seed,
+            ..Default::default()
+        };
+        Ok(crate::ner::embedded::run::TrainNerConfig {
+            data_dir: self.data.clone(),
+            out: self.out.clone(),
+            recipe: Default::default(),
+            train,
+            heldout_out: self.heldout.clone(),
+        })
+    }
 }
 
 /// Flags of `actant eval`.
@@ -97,6 +176,8 @@ impl EvalSegmentArgs {
 /// Entity recognizers selectable on the command line.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum NerChoice {
+    /// The built-in trained recognizer, merged with the actor dictionary.
+    Embedded,
     /// Match the built-in actor dictionary (countries, capitals, IGOs, groups, demonyms).
     Gazetteer,
 }
@@ -156,8 +237,12 @@ pub struct ExtractArgs {
     pub threads: Option<usize>,
 
     /// Entity recognizer.
-    #[arg(long, value_enum, default_value_t = NerChoice::Gazetteer)]
+    #[arg(long, value_enum, default_value_t = NerChoice::Embedded)]
     pub ner: NerChoice,
+
+    /// Model file for --ner embedded instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub ner_model: Option<PathBuf>,
 
     /// Progress bar on standard error.
     #[arg(long, value_enum, default_value_t = ProgressChoice::Auto)]
@@ -206,8 +291,14 @@ impl ExtractArgs {
         if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
             return Err(Error::config("standard input (-) can be given only once"));
         }
-        let ner = match self.ner {
-            NerChoice::Gazetteer => NerConfig::Gazetteer,
+        let ner = match (self.ner, &self.ner_model) {
+            (NerChoice::Embedded, model) => NerConfig::Embedded {
+                model: model.clone(),
+            },
+            (NerChoice::Gazetteer, None) => NerConfig::Gazetteer,
+            (NerChoice::Gazetteer, Some(_)) => {
+                return Err(Error::config("--ner-model needs --ner embedded"))
+            }
         };
         let format = match self.format {
             FormatChoice::Csv => Format::Csv,

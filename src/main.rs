@@ -4,7 +4,9 @@
 use std::process::ExitCode;
 
 use actant::batch::run_batch;
-use actant::cli::{self, Cli, Command, EvalArgs, EvalTarget, ExtractArgs, ProgressChoice};
+use actant::cli::{
+    self, Cli, Command, EvalArgs, EvalTarget, ExtractArgs, ProgressChoice, TrainArgs, TrainTarget,
+};
 use actant::corpus::Corpus;
 use actant::report::TerminalReport;
 use actant::Pipeline;
@@ -15,6 +17,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Extract(args) => extract(&args),
         Command::Eval(args) => eval(&args),
+        Command::Train(args) => train(&args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -55,6 +58,44 @@ fn eval(args: &EvalArgs) -> anyhow::Result<u8> {
                 println!("{}", serde_json::to_string_pretty(&scores)?);
             } else {
                 println!("{}\n{scores}", args.gold.display());
+            }
+        }
+    }
+    Ok(cli::EXIT_OK)
+}
+
+fn train(args: &TrainArgs) -> anyhow::Result<u8> {
+    match &args.target {
+        TrainTarget::Ner(args) => {
+            let config = args.validate()?;
+            eprintln!(
+                "actant: training the entity recognizer on {} ...",
+                config.data_dir.display()
+            );
+            let report = actant::ner::embedded::run::train_ner(&config)?;
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&report)?);
+            } else {
+                println!(
+                    "model {} ({} bytes, {} weight rows), {} documents / {} tokens, \
+                     temperature {} (span log-loss {:.3}), {:.1} s",
+                    report.model.display(),
+                    report.model_bytes,
+                    report.features,
+                    report.training_documents,
+                    report.training_tokens,
+                    report.temperature,
+                    report.span_log_loss,
+                    report.seconds
+                );
+                for s in &report.scores {
+                    println!(
+                        "\n== {} — {} (gold tokens)\n{}",
+                        s.set,
+                        s.system,
+                        actant::eval::table::render_ner(&s.report)
+                    );
+                }
             }
         }
     }

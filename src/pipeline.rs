@@ -59,11 +59,13 @@ impl Pipeline {
 
     /// The models and lexicons this pipeline uses, with checksums.
     pub fn models(&self) -> Vec<ModelInfo> {
-        vec![ModelInfo::of_bytes(
+        let mut models = vec![ModelInfo::of_bytes(
             "actor dictionary",
             "embedded data/lexicon/actors.toml",
             ActorDictionary::embedded_text().as_bytes(),
-        )]
+        )];
+        models.extend(self.recognizer.models());
+        models
     }
 
     /// Annotates a copy of `raw`.

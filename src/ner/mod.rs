@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::doc::{Doc, Entity};
 use crate::error::Result;
+use crate::export::ModelInfo;
 
 /// Which recognizer to run, as chosen on the command line or in a library
 /// configuration; recorded in the run manifest.
@@ -33,6 +34,13 @@ pub enum NerConfig {
     /// The actor-dictionary gazetteer over the shipped dictionary.
     #[default]
     Gazetteer,
+    /// The trained sequence labeller merged with the actor dictionary:
+    /// the model compiled into the binary, or a model file.
+    Embedded {
+        /// Model file to use instead of the embedded one.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        model: Option<std::path::PathBuf>,
+    },
 }
 
 /// Finds entity mentions in a segmented (and possibly parsed) document.
@@ -53,6 +61,8 @@ pub trait Recognizer: Send + Sync {
 pub enum NerStage {
     /// Actor-dictionary matching.
     Gazetteer(Gazetteer),
+    /// The trained model merged with the actor dictionary.
+    Embedded(Box<embedded::EmbeddedRecognizer>),
 }
 
 impl NerStage {
@@ -61,6 +71,22 @@ impl NerStage {
     pub fn from_config(config: &NerConfig) -> Result<NerStage> {
         match config {
             NerConfig::Gazetteer => Ok(NerStage::Gazetteer(Gazetteer::embedded()?)),
+            NerConfig::Embedded { model } => {
+                let recognizer = match model {
+                    Some(path) => embedded::EmbeddedRecognizer::from_path(path)?,
+                    None => embedded::EmbeddedRecognizer::embedded()?,
+                };
+                Ok(NerStage::Embedded(Box::new(recognizer)))
+            }
+        }
+    }
+
+    /// Model files the recognizer uses, with checksums, for the run
+    /// manifest (the actor dictionary is listed by the pipeline).
+    pub fn models(&self) -> Vec<ModelInfo> {
+        match self {
+            NerStage::Gazetteer(_) => Vec::new(),
+            NerStage::Embedded(e) => vec![e.model_info().clone()],
         }
     }
 }
@@ -69,12 +95,14 @@ impl Recognizer for NerStage {
     fn name(&self) -> &'static str {
         match self {
             NerStage::Gazetteer(g) => g.name(),
+            NerStage::Embedded(e) => e.name(),
         }
     }
 
     fn recognize(&self, doc: &Doc) -> Result<Vec<Entity>> {
         match self {
             NerStage::Gazetteer(g) => g.recognize(doc),
+            NerStage::Embedded(e) => e.recognize(doc),
         }
     }
 }

@@ -14,17 +14,24 @@ use super::lexicon::WordLexicon;
 /// Actor-dictionary evidence for one token, as bits.
 ///
 /// Bits `0..8` say that a dictionary form of kind `k` (the gazetteer's
-/// kinds, in its order: country, territory, IGO, group, seat, capital,
-/// city, demonym) begins at the token, bits `8..16` that one continues
-/// through it, and [`DictionaryBits::TITLE`] that the token is a person
-/// title or office word (`President`, `Minister`).
+/// [`crate::ner::ActorKind`]s, by index: country, territory, IGO, group,
+/// seat, capital, city, demonym) begins at the token, bits `8..16` that one
+/// continues through it; then [`INSTITUTION`], [`OTHER_NAME`] and
+/// [`TITLE`]. See [`super::evidence`].
 pub type DictionaryBits = u32;
 
-/// The bit marking a person title.
-pub const TITLE: DictionaryBits = 1 << 16;
+/// Shift from a kind's begin bit to its inside bit.
+pub const INSIDE_SHIFT: usize = 8;
+/// A named institution (`Defense Ministry`) covers the token.
+pub const INSTITUTION: DictionaryBits = 1 << 16;
+/// Another gazetteer name (a region, sea or people) covers the token.
+pub const OTHER_NAME: DictionaryBits = 1 << 17;
+/// The token is part of a person title or office (`President`, `Foreign
+/// Minister`).
+pub const TITLE: DictionaryBits = 1 << 18;
 
 /// Bits that carry meaning in [`DictionaryBits`].
-const DICTIONARY_BITS: u32 = 17;
+const DICTIONARY_BITS: u32 = 19;
 
 /// What the recognizer knows about a sentence before labelling it.
 #[derive(Clone, Copy, Debug)]
