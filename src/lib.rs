@@ -15,7 +15,7 @@
 //! 4. [`ner`] finds entity mentions; the actor dictionary supplies codes.
 //! 5. `link` builds actor–action–target triples from trees and entities.
 //! 6. `export` writes CSV and JSON Lines, atomically and in input order.
-//! 7. `eval` scores predictions against labeled fixtures.
+//! 7. [`eval`] scores predictions against labeled fixtures.
 //!
 //! [`learn`] holds the averaged perceptron shared by the trained models.
 //!
@@ -34,6 +34,7 @@
 pub mod corpus;
 pub mod doc;
 pub mod error;
+pub mod eval;
 pub mod learn;
 pub mod ner;
 pub mod pipeline;
