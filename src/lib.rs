@@ -31,13 +31,17 @@
 //! # Ok::<(), actant::Error>(())
 //! ```
 
+pub mod batch;
+pub mod cli;
 pub mod corpus;
 pub mod doc;
 pub mod error;
 pub mod eval;
+pub mod export;
 pub mod learn;
 pub mod ner;
 pub mod pipeline;
+pub mod report;
 pub mod segment;
 
 pub use doc::{AnnotatedDoc, Doc, Entity, EntityLabel, RawDoc, Sentence, Span, Token, Triple};

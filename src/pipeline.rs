@@ -3,6 +3,7 @@
 
 use crate::doc::{AnnotatedDoc, Doc, RawDoc};
 use crate::error::Result;
+use crate::export::ModelInfo;
 use crate::ner::{NerConfig, NerStage, Recognizer};
 use crate::segment::Segmenter;
 
@@ -49,6 +50,16 @@ impl Pipeline {
     /// The recognizer configuration this pipeline was built with.
     pub fn ner_config(&self) -> &NerConfig {
         &self.ner_config
+    }
+
+    /// Whether the pipeline produces triples (the rule layer runs).
+    pub fn links(&self) -> bool {
+        false
+    }
+
+    /// The models and lexicons this pipeline uses, with checksums.
+    pub fn models(&self) -> Vec<ModelInfo> {
+        Vec::new()
     }
 
     /// Annotates a copy of `raw`.
