@@ -66,10 +66,19 @@ fn gum_dev_as_entity_gold_slices_its_own_text() {
     let data = NerData::from_conllu(&path).unwrap();
     let docs = data.docs.as_ref().unwrap();
     assert!(docs.len() > 10);
-    assert!(data.mentions.len() > 300, "{} mentions", data.mentions.len());
+    assert!(
+        data.mentions.len() > 300,
+        "{} mentions",
+        data.mentions.len()
+    );
     for m in &data.mentions {
         let doc = docs.iter().find(|d| d.id == m.doc).unwrap();
-        let slice: String = doc.text.chars().skip(m.start).take(m.end - m.start).collect();
+        let slice: String = doc
+            .text
+            .chars()
+            .skip(m.start)
+            .take(m.end - m.start)
+            .collect();
         assert_eq!(slice, m.text);
         assert!(["PER", "ORG", "LOC", "MISC"].contains(&m.label.as_str()));
     }

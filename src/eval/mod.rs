@@ -9,7 +9,8 @@
 //!   readings of [`iob`]), [`triples`], [`syntax`]; counts and figures in
 //!   [`metrics`].
 //! - [`predict`] runs the pipeline on gold texts when no predictions are
-//!   given; [`table`] renders reports for the terminal.
+//!   given; [`run`] runs each evaluation as the command line asks;
+//!   [`table`] renders reports for the terminal.
 //!
 //! ```
 //! use actant::eval::conll::{parse_conll, TagColumn};
@@ -41,6 +42,7 @@ pub mod metrics;
 pub mod ner;
 pub mod ner_data;
 pub mod predict;
+pub mod run;
 pub mod syntax;
 pub mod syntax_align;
 pub mod table;

@@ -135,8 +135,10 @@ pub struct NerData {
     pub docs: Option<Vec<EvalDoc>>,
     /// Mentions, sorted by document, start, end and label, without duplicates.
     pub mentions: Vec<Mention>,
-    /// The tokens and tags, for tagged files (token accuracy, alignment checks).
+    /// The tokens and tags, for tagged files (token accuracy).
     pub tagged: Option<TaggedCorpus>,
+    /// How tags were read into entities, for tagged files.
+    pub scheme: Option<Scheme>,
 }
 
 impl NerData {
@@ -157,6 +159,7 @@ impl NerData {
             docs,
             mentions,
             tagged: None,
+            scheme: None,
         }
     }
 
@@ -209,6 +212,7 @@ impl NerData {
             mentions,
         );
         data.tagged = Some(corpus);
+        data.scheme = Some(scheme);
         Ok(data)
     }
 

@@ -9,10 +9,12 @@ use super::ner::{ModeReport, NerReport};
 use super::syntax::{AlignedScore, SyntaxReport};
 use super::triples::{TripleRecord, TriplesReport};
 
-/// Columns of text, the first left-aligned and the rest right-aligned.
+/// Columns of text: the first `left` columns left-aligned (at least
+/// one), the rest right-aligned.
 #[derive(Debug, Default)]
 struct TextTable {
     rows: Vec<Vec<String>>,
+    left: usize,
 }
 
 impl TextTable {
@@ -35,10 +37,11 @@ impl TextTable {
         for row in &self.rows {
             let mut line = String::new();
             for (c, cell) in row.iter().enumerate() {
-                if c == 0 {
-                    let _ = write!(line, "{cell:<w$}", w = width[0]);
+                let gap = if c == 0 { "" } else { "  " };
+                if c < self.left.max(1) {
+                    let _ = write!(line, "{gap}{cell:<w$}", w = width[c]);
                 } else {
-                    let _ = write!(line, "  {cell:>w$}", w = width[c]);
+                    let _ = write!(line, "{gap}{cell:>w$}", w = width[c]);
                 }
             }
             out.push_str(line.trim_end());
@@ -92,8 +95,9 @@ pub fn render_ner(report: &NerReport) -> String {
         let column = s
             .tag_column
             .map_or(String::new(), |c| format!(", tags in column {c}"));
+        let scheme = s.scheme.map_or(String::new(), |c| format!(", {c} scheme"));
         format!(
-            "{} ({}{docs}{column}, {} mentions)",
+            "{} ({}{docs}{column}{scheme}, {} mentions)",
             s.source, s.format, s.mentions
         )
     };
@@ -256,7 +260,10 @@ pub fn render_triples(report: &TriplesReport, show: usize) -> String {
             continue;
         }
         let _ = writeln!(out, "\n{title} ({}):", list.len());
-        let mut table = TextTable::default();
+        let mut table = TextTable {
+            left: 5,
+            ..TextTable::default()
+        };
         for t in list.iter().take(show) {
             table.row(triple_cells(t));
         }
