@@ -67,6 +67,8 @@ pub enum NerFormat {
     Jsonl,
     /// actant's `entities.csv`.
     EntitiesCsv,
+    /// Not a file: entities the pipeline predicted on the gold texts.
+    Pipeline,
 }
 
 impl NerFormat {
@@ -89,6 +91,7 @@ impl NerFormat {
             NerFormat::Conllu => "conllu",
             NerFormat::Jsonl => "jsonl",
             NerFormat::EntitiesCsv => "entities-csv",
+            NerFormat::Pipeline => "pipeline",
         }
     }
 }
@@ -281,6 +284,10 @@ pub fn read_ner(path: &Path, format: Option<NerFormat>, options: ReadOptions) ->
         NerFormat::Conllu => NerData::from_conllu(path),
         NerFormat::Jsonl => super::jsonl_spans::read_jsonl_spans(path),
         NerFormat::EntitiesCsv => super::entities_csv::read_entities_csv(path),
+        NerFormat::Pipeline => Err(Error::config(format!(
+            "{}: `pipeline` names predictions made by the pipeline, not a file format",
+            path.display()
+        ))),
     }
 }
 

@@ -76,7 +76,7 @@ pub fn predict_entities(pipeline: &Pipeline, gold: &NerData) -> Result<(NerData,
     }
     let data = NerData::new(
         PIPELINE_SOURCE,
-        NerFormat::Jsonl,
+        NerFormat::Pipeline,
         Some(docs.clone()),
         mentions,
     );

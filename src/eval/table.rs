@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use super::metrics::{Averages, Scores};
 use super::ner::{ModeReport, NerReport};
+use super::ner_data::NerFormat;
 use super::syntax::{AlignedScore, SyntaxReport};
 use super::triples::{TripleRecord, TriplesReport};
 
@@ -96,9 +97,13 @@ pub fn render_ner(report: &NerReport) -> String {
             .tag_column
             .map_or(String::new(), |c| format!(", tags in column {c}"));
         let scheme = s.scheme.map_or(String::new(), |c| format!(", {c} scheme"));
+        let format = match s.format {
+            NerFormat::Pipeline => "predicted on the gold texts".to_string(),
+            f => f.to_string(),
+        };
         format!(
-            "{} ({}{docs}{column}{scheme}, {} mentions)",
-            s.source, s.format, s.mentions
+            "{} ({format}{docs}{column}{scheme}, {} mentions)",
+            s.source, s.mentions
         )
     };
     let _ = writeln!(out, "gold:      {}", side(&report.gold));
@@ -377,7 +382,7 @@ fn aligned_cells(name: &str, s: &AlignedScore, gold_tokens: bool) -> Vec<String>
 mod tests {
     use super::*;
     use crate::eval::ner::{score_ner, NerOptions};
-    use crate::eval::ner_data::{Mention, NerData, NerFormat};
+    use crate::eval::ner_data::{Mention, NerData};
 
     fn m(start: usize, end: usize, label: &str) -> Mention {
         Mention {
