@@ -49,8 +49,60 @@ pub struct Cli {
 pub enum Command {
     /// Annotate documents and write entities (and triples) to a folder.
     Extract(ExtractArgs),
-    /// Score entities, triples or syntax against labeled fixtures.
+    /// Score actant against gold annotation.
     Eval(EvalArgs),
+}
+
+/// Flags of `actant eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// What to score.
+    #[command(subcommand)]
+    pub target: EvalTarget,
+}
+
+/// What `actant eval` scores.
+#[derive(Debug, Subcommand)]
+pub enum EvalTarget {
+    /// Sentence and token segmentation against a CoNLL-U treebank.
+    #[command(
+        after_help = "The raw text of each document (# newdoc) is rebuilt from the token forms \
+        (a space unless SpaceAfter=No; a blank line between paragraphs, # newpar) and segmented; \
+        a predicted token matches a gold word with the same character span, a predicted sentence \
+        end a gold one at the same offset."
+    )]
+    Segment(EvalSegmentArgs),
+    /// Entities: precision, recall and F1 per label, micro and macro, strict and partial.
+    Ner(EvalNerArgs),
+    /// Actor–action–target triples: P/R/F1, event-type accuracy, misses and false alarms.
+    Triples(EvalTriplesArgs),
+    /// Tags, lemmas and dependencies against a CoNLL-U treebank.
+    Syntax(EvalSyntaxArgs),
+}
+
+/// Flags of `actant eval segment`.
+#[derive(Debug, Args)]
+pub struct EvalSegmentArgs {
+    /// Gold CoNLL-U file (for example UD English-EWT or GUM dev).
+    #[arg(long, value_name = "FILE.conllu")]
+    pub gold: PathBuf,
+
+    /// Print the scores as JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl EvalSegmentArgs {
+    /// Checks that the gold file is there.
+    pub fn validate(&self) -> Result<()> {
+        if !self.gold.is_file() {
+            return Err(Error::config(format!(
+                "--gold {} is not a file",
+                self.gold.display()
+            )));
+        }
+        Ok(())
+    }
 }
 
 /// Entity recognizers selectable on the command line.
@@ -196,25 +248,6 @@ impl ExtractArgs {
             progress: self.progress,
         })
     }
-}
-
-/// Flags of `actant eval`.
-#[derive(Debug, Args)]
-pub struct EvalArgs {
-    /// What to score.
-    #[command(subcommand)]
-    pub command: EvalCommand,
-}
-
-/// What `actant eval` scores.
-#[derive(Debug, Subcommand)]
-pub enum EvalCommand {
-    /// Entities: precision, recall and F1 per label, micro and macro, strict and partial.
-    Ner(EvalNerArgs),
-    /// Actor–action–target triples: P/R/F1, event-type accuracy, misses and false alarms.
-    Triples(EvalTriplesArgs),
-    /// Tags, lemmas and dependencies against a CoNLL-U treebank.
-    Syntax(EvalSyntaxArgs),
 }
 
 /// Tag readings selectable on the command line.
@@ -496,7 +529,7 @@ mod tests {
         argv.extend_from_slice(args);
         match Cli::try_parse_from(argv).unwrap().command {
             Command::Extract(a) => a,
-            other => panic!("not extract: {other:?}"),
+            other => panic!("parsed as {other:?}"),
         }
     }
 
@@ -518,7 +551,7 @@ mod tests {
             "PER, ORG,LOC",
         ];
         let Command::Eval(EvalArgs {
-            command: EvalCommand::Ner(args),
+            target: EvalTarget::Ner(args),
         }) = Cli::try_parse_from(argv).unwrap().command
         else {
             panic!("not eval ner");
@@ -559,6 +592,20 @@ mod tests {
             .unwrap();
         assert_eq!(run.inputs[1], Input::Stdin);
         assert_eq!(run.batch.threads, 2);
+    }
+
+    #[test]
+    fn eval_segment_needs_an_existing_gold_file() {
+        let cli = Cli::try_parse_from(["actant", "eval", "segment", "--gold", "nope.conllu"]);
+        let Command::Eval(EvalArgs {
+            target: EvalTarget::Segment(args),
+        }) = cli.unwrap().command
+        else {
+            panic!("not eval segment");
+        };
+        assert!(!args.json);
+        assert!(args.validate().is_err());
+        assert!(Cli::try_parse_from(["actant", "eval", "segment"]).is_err());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use actant::batch::run_batch;
-use actant::cli::{self, Cli, Command, EvalArgs, EvalCommand, ExtractArgs, ProgressChoice};
+use actant::cli::{self, Cli, Command, EvalArgs, EvalTarget, ExtractArgs, ProgressChoice};
 use actant::corpus::Corpus;
 use actant::eval::run::{run_ner_eval, run_syntax_eval, run_triples_eval, write_json};
 use actant::eval::table::{render_ner, render_syntax, render_triples};
@@ -51,22 +51,31 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<u8> {
 /// Runs an evaluation, prints its table and writes `--json`; documents the
 /// pipeline failed on make the exit status 3.
 fn eval(args: &EvalArgs) -> anyhow::Result<u8> {
-    let (table, failures) = match &args.command {
-        EvalCommand::Ner(a) => {
+    let (table, failures) = match &args.target {
+        EvalTarget::Segment(args) => {
+            args.validate()?;
+            let scores = actant::eval::segment::score_segmentation(&args.gold)?;
+            if args.json {
+                (serde_json::to_string_pretty(&scores)? + "\n", 0)
+            } else {
+                (format!("{}\n{scores}\n", args.gold.display()), 0)
+            }
+        }
+        EvalTarget::Ner(a) => {
             let report = run_ner_eval(&a.validate()?)?;
             if let Some(path) = &a.json {
                 write_json(path, &report)?;
             }
             (render_ner(&report), report.failures.len())
         }
-        EvalCommand::Triples(a) => {
+        EvalTarget::Triples(a) => {
             let report = run_triples_eval(&a.validate()?)?;
             if let Some(path) = &a.json {
                 write_json(path, &report)?;
             }
             (render_triples(&report, a.show), report.failures.len())
         }
-        EvalCommand::Syntax(a) => {
+        EvalTarget::Syntax(a) => {
             let report = run_syntax_eval(&a.validate()?)?;
             if let Some(path) = &a.json {
                 write_json(path, &report)?;

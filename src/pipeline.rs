@@ -4,7 +4,7 @@
 use crate::doc::{AnnotatedDoc, Doc, RawDoc};
 use crate::error::Result;
 use crate::export::ModelInfo;
-use crate::ner::{NerConfig, NerStage, Recognizer};
+use crate::ner::{ActorDictionary, NerConfig, NerStage, Recognizer};
 use crate::segment::Segmenter;
 
 /// Runs segmentation and entity recognition on documents.
@@ -59,7 +59,11 @@ impl Pipeline {
 
     /// The models and lexicons this pipeline uses, with checksums.
     pub fn models(&self) -> Vec<ModelInfo> {
-        Vec::new()
+        vec![ModelInfo::of_bytes(
+            "actor dictionary",
+            "embedded data/lexicon/actors.toml",
+            ActorDictionary::embedded_text().as_bytes(),
+        )]
     }
 
     /// Annotates a copy of `raw`.
