@@ -478,9 +478,11 @@ shared task; LAS+sub compares the full relation.
 
 With --pred on the same tokens as the gold file, each figure is an accuracy. Otherwise the
 predictions are a tokenization of the raw text: words are aligned with gold words covering
-the same characters (whitespace aside), each figure is an F1 over aligned words, and tokens,
-words and sentences get F1 scores of their own. Without --pred the pipeline runs on the
-treebank's raw text (rebuilt from its tokens and SpaceAfter=No).
+the same characters (whitespace aside), each figure is an F1 over aligned words, and words
+and sentences (and multiword tokens, when the predictions have them) get F1 scores of their
+own; a sentence is right when both its ends are. Without --pred the pipeline runs on the
+treebank's raw text, rebuilt from its tokens and SpaceAfter=No, a space between sentences
+and a blank line between paragraphs.
 
 Example:
   actant eval syntax --gold en_ewt-ud-dev.conllu --pred predicted.conllu"

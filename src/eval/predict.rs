@@ -137,6 +137,7 @@ pub fn predict_syntax(
             None => SystemDocument {
                 text: raw.text,
                 sentences: Vec::new(),
+                surface_tokens: false,
             },
         })
         .collect();

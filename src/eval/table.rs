@@ -320,7 +320,9 @@ pub fn render_syntax(report: &SyntaxReport) -> String {
         out.push('\n');
         let mut table = TextTable::default();
         table.row(["unit", "gold", "pred", "TP", "FP", "FN", "P", "R", "F1"]);
-        scores_row(&mut table, "tokens", &seg.tokens);
+        if let Some(tokens) = &seg.tokens {
+            scores_row(&mut table, "tokens", tokens);
+        }
         scores_row(&mut table, "words", &seg.words);
         scores_row(&mut table, "sentences", &seg.sentences);
         table.render(&mut out);
