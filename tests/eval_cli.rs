@@ -2,6 +2,8 @@
 //! `--json`, gold and predictions in different formats, and the labelled
 //! fixtures read cleanly.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -231,4 +233,34 @@ fn pipeline_runs_on_gold_texts_without_predictions() {
     assert_eq!(r["predicted"]["source"], "pipeline");
     assert_eq!(r["gold"]["mentions"], 4);
     assert_eq!(r["predicted"]["documents"], 2);
+}
+
+#[test]
+fn a_treebank_scored_against_itself_is_perfect_and_raw_text_is_aligned() {
+    let Some(gold) = common::shared_data("ud-ewt/en_ewt-ud-dev.conllu") else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let gold = gold.to_str().unwrap();
+    let out = actant(
+        &[
+            "eval", "syntax", "--gold", gold, "--pred", gold, "--json", "s.json",
+        ],
+        dir.path(),
+    );
+    let table = stdout(&out);
+    let las = table.lines().find(|l| l.starts_with("LAS ")).unwrap();
+    assert!(las.ends_with("100.00"), "{las}");
+    let r = json(&dir.path().join("s.json"));
+    assert_eq!(r["gold_tokens"], true);
+    assert_eq!(r["syntax"]["uas"]["correct"], r["words"]);
+    // Without predictions the pipeline segments the raw text.
+    let out = actant(
+        &["eval", "syntax", "--gold", gold, "--json", "s.json"],
+        dir.path(),
+    );
+    stdout(&out);
+    let r = json(&dir.path().join("s.json"));
+    assert_eq!(r["gold_tokens"], false);
+    assert!(r["segmentation"]["words"]["f1"].as_f64().unwrap() > 0.5);
 }
