@@ -4,7 +4,8 @@
 //! annotations are compared in.
 //!
 //! Tokens are joined as `SpaceAfter=No` says; sentences of a paragraph by
-//! a space, paragraphs (`# newpar`) by a newline; a `# newdoc` comment
+//! a space, paragraphs (`# newpar`) by a blank line (as `actant eval
+//! segment` rebuilds them); a `# newdoc` comment
 //! starts a new document (called `doc-N` when it has no id). A word of a
 //! multiword token (`don't` = `do` + `n't`) gets its piece of the token
 //! when the words spell the token, else the whole token.
@@ -61,7 +62,8 @@ pub fn conllu_documents(sentences: &[ConlluSentence]) -> Vec<ConlluDocument> {
             continue;
         };
         if !starts_document {
-            doc.text.push(if sentence.newpar { '\n' } else { ' ' });
+            doc.text
+                .push_str(if sentence.newpar { "\n\n" } else { " " });
         }
         append_sentence(doc, sentence);
         doc.sentences.end = index + 1;
@@ -147,12 +149,12 @@ mod tests {
         assert_eq!(docs.len(), 2);
         let d = &docs[0];
         assert_eq!(d.id, "d1");
-        assert_eq!(d.text, "I don't know.\nÖl!");
+        assert_eq!(d.text, "I don't know.\n\nÖl!");
         assert_eq!(d.sentences, 0..2);
         assert_eq!(d.words[0], vec![0..1, 2..4, 4..7, 8..12, 12..13]);
         assert_eq!(d.tokens[0], vec![0..1, 2..7, 8..12, 12..13]);
-        assert_eq!(d.words[1], vec![14..16, 16..17]);
-        assert_eq!(d.sentence_span(1), 14..17);
+        assert_eq!(d.words[1], vec![15..17, 17..18]);
+        assert_eq!(d.sentence_span(1), 15..18);
         let chars: Vec<char> = d.text.chars().collect();
         let slice = |r: &Range<usize>| chars[r.clone()].iter().collect::<String>();
         assert_eq!(slice(&d.words[0][2]), "n't");

@@ -1,16 +1,17 @@
 //! Step 7: evaluation. Reads gold fixtures and predictions, scores
-//! entities, syntax and triples, and renders tables and JSON reports.
+//! entities, segmentation, syntax and triples, and renders tables and JSON
+//! reports.
 //!
 //! - Readers: [`conll`] (CoNLL / IOB2 columns), [`conllu_text`] and
 //!   [`gum`] / [`gum_named`] (CoNLL-U text and GUM entity mentions),
 //!   [`jsonl_spans`], [`entities_csv`], all gathered by [`ner_data`];
 //!   [`triples`] reads triples CSV files.
 //! - Scorers: [`ner`] (strict and partial entity matching, with the tag
-//!   readings of [`iob`]), [`triples`], [`syntax`]; counts and figures in
-//!   [`metrics`].
-//! - [`segment`] scores sentence and token segmentation.
+//!   readings of [`iob`]), [`segment`], [`triples`], [`syntax`]; counts
+//!   and figures in [`metrics`].
 //! - [`predict`] runs the pipeline on gold texts when no predictions are
-//!   given; [`table`] renders reports for the terminal.
+//!   given; [`run`] runs each evaluation as the command line asks;
+//!   [`table`] renders reports for the terminal.
 //!
 //! ```
 //! use actant::eval::conll::{parse_conll, TagColumn};
@@ -42,6 +43,7 @@ pub mod metrics;
 pub mod ner;
 pub mod ner_data;
 pub mod predict;
+pub mod run;
 pub mod segment;
 pub mod syntax;
 pub mod syntax_align;

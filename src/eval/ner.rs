@@ -23,6 +23,7 @@ use serde::Serialize;
 use crate::doc::EntityLabel;
 use crate::error::{Error, Result};
 
+use super::iob::Scheme;
 use super::metrics::{Accuracy, Counts, ScoreTable};
 use super::ner_data::{Mention, NerData, NerFormat};
 use super::predict::DocFailure;
@@ -51,6 +52,8 @@ pub struct DataSummary {
     pub mentions: usize,
     /// 1-based column the tags were read from (tagged files).
     pub tag_column: Option<usize>,
+    /// How the tags were read into entities (tagged files).
+    pub scheme: Option<Scheme>,
 }
 
 /// One cell of a confusion table.
@@ -142,6 +145,7 @@ fn summary(data: &NerData, mentions: usize) -> DataSummary {
         documents: data.docs.as_ref().map(Vec::len),
         mentions,
         tag_column: data.tagged.as_ref().map(|t| t.tag_column),
+        scheme: data.scheme,
     }
 }
 

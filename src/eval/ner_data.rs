@@ -67,6 +67,8 @@ pub enum NerFormat {
     Jsonl,
     /// actant's `entities.csv`.
     EntitiesCsv,
+    /// Not a file: entities the pipeline predicted on the gold texts.
+    Pipeline,
 }
 
 impl NerFormat {
@@ -89,6 +91,7 @@ impl NerFormat {
             NerFormat::Conllu => "conllu",
             NerFormat::Jsonl => "jsonl",
             NerFormat::EntitiesCsv => "entities-csv",
+            NerFormat::Pipeline => "pipeline",
         }
     }
 }
@@ -135,8 +138,10 @@ pub struct NerData {
     pub docs: Option<Vec<EvalDoc>>,
     /// Mentions, sorted by document, start, end and label, without duplicates.
     pub mentions: Vec<Mention>,
-    /// The tokens and tags, for tagged files (token accuracy, alignment checks).
+    /// The tokens and tags, for tagged files (token accuracy).
     pub tagged: Option<TaggedCorpus>,
+    /// How tags were read into entities, for tagged files.
+    pub scheme: Option<Scheme>,
 }
 
 impl NerData {
@@ -157,6 +162,7 @@ impl NerData {
             docs,
             mentions,
             tagged: None,
+            scheme: None,
         }
     }
 
@@ -209,6 +215,7 @@ impl NerData {
             mentions,
         );
         data.tagged = Some(corpus);
+        data.scheme = Some(scheme);
         Ok(data)
     }
 
@@ -277,6 +284,10 @@ pub fn read_ner(path: &Path, format: Option<NerFormat>, options: ReadOptions) ->
         NerFormat::Conllu => NerData::from_conllu(path),
         NerFormat::Jsonl => super::jsonl_spans::read_jsonl_spans(path),
         NerFormat::EntitiesCsv => super::entities_csv::read_entities_csv(path),
+        NerFormat::Pipeline => Err(Error::config(format!(
+            "{}: `pipeline` names predictions made by the pipeline, not a file format",
+            path.display()
+        ))),
     }
 }
 

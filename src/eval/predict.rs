@@ -76,7 +76,7 @@ pub fn predict_entities(pipeline: &Pipeline, gold: &NerData) -> Result<(NerData,
     }
     let data = NerData::new(
         PIPELINE_SOURCE,
-        NerFormat::Jsonl,
+        NerFormat::Pipeline,
         Some(docs.clone()),
         mentions,
     );
@@ -137,6 +137,7 @@ pub fn predict_syntax(
             None => SystemDocument {
                 text: raw.text,
                 sentences: Vec::new(),
+                surface_tokens: false,
             },
         })
         .collect();

@@ -11,9 +11,10 @@
 //! On gold tokens each figure is an accuracy. On raw text, predicted words
 //! are aligned with gold words covering the same characters (whitespace
 //! aside); each figure is then an F1: correct aligned words over predicted
-//! words (precision) and over gold words (recall). Tokens, words and
-//! sentences get F1 scores of their own: a unit is right when its
-//! character span is.
+//! words (precision) and over gold words (recall). Words and sentences (and
+//! surface tokens, for systems that group words into them) get F1 scores
+//! of their own: a unit is right when its character span is, so a
+//! sentence needs both of its ends right.
 
 use serde::Serialize;
 
@@ -66,8 +67,9 @@ impl AlignedScore {
 /// Token, word and sentence boundaries, when the system tokenized raw text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
 pub struct SegmentationScores {
-    /// Surface tokens (a multiword token counts once).
-    pub tokens: Scores,
+    /// Surface tokens (a multiword token counts once), when the system
+    /// groups words into surface tokens.
+    pub tokens: Option<Scores>,
     /// Syntactic words.
     pub words: Scores,
     /// Sentences.
@@ -184,7 +186,10 @@ pub fn score_syntax_raw(gold: &[ConlluSentence], pred: &[SystemDocument]) -> Res
         .flat_map(|s| s.words.iter().map(|w| &w.syntax))
         .collect();
     let segmentation = SegmentationScores {
-        tokens: boundary_scores(&gold_placed.tokens, &pred_placed.tokens),
+        tokens: pred
+            .iter()
+            .all(|d| d.surface_tokens)
+            .then(|| boundary_scores(&gold_placed.tokens, &pred_placed.tokens)),
         words: boundary_scores(&spans(&gold_placed), &spans(&pred_placed)),
         sentences: boundary_scores(&gold_placed.sentences, &pred_placed.sentences),
     };
@@ -383,7 +388,8 @@ mod tests {
         assert!(!r.gold_tokens);
         let seg = r.segmentation.unwrap();
         // Tokens: I, don't, know, ., Go, home, . all right.
-        assert_eq!((seg.tokens.tp, seg.tokens.fp, seg.tokens.fn_), (7, 0, 0));
+        let tokens = seg.tokens.unwrap();
+        assert_eq!((tokens.tp, tokens.fp, tokens.fn_), (7, 0, 0));
         // Words: do and n't missed, don't spurious.
         assert_eq!((seg.words.tp, seg.words.fp, seg.words.fn_), (6, 1, 2));
         assert_eq!(

@@ -22,6 +22,10 @@ pub struct SystemDocument {
     pub text: String,
     /// Sentences in text order.
     pub sentences: Vec<SystemSentence>,
+    /// Whether `tokens` are surface tokens that group the words of a
+    /// multiword token (`don't` = `do` + `n't`); false when every token is
+    /// one word, as the pipeline's are (token F1 is then not reported).
+    pub surface_tokens: bool,
 }
 
 /// A predicted sentence.
@@ -73,6 +77,7 @@ impl SystemDocument {
         SystemDocument {
             text: doc.text.clone(),
             sentences,
+            surface_tokens: false,
         }
     }
 
@@ -108,6 +113,7 @@ impl SystemDocument {
                 SystemDocument {
                     text: document.text,
                     sentences,
+                    surface_tokens: true,
                 }
             })
             .collect()

@@ -6,13 +6,16 @@ use std::fmt::Write;
 
 use super::metrics::{Averages, Scores};
 use super::ner::{ModeReport, NerReport};
+use super::ner_data::NerFormat;
 use super::syntax::{AlignedScore, SyntaxReport};
 use super::triples::{TripleRecord, TriplesReport};
 
-/// Columns of text, the first left-aligned and the rest right-aligned.
+/// Columns of text: the first `left` columns left-aligned (at least
+/// one), the rest right-aligned.
 #[derive(Debug, Default)]
 struct TextTable {
     rows: Vec<Vec<String>>,
+    left: usize,
 }
 
 impl TextTable {
@@ -35,10 +38,11 @@ impl TextTable {
         for row in &self.rows {
             let mut line = String::new();
             for (c, cell) in row.iter().enumerate() {
-                if c == 0 {
-                    let _ = write!(line, "{cell:<w$}", w = width[0]);
+                let gap = if c == 0 { "" } else { "  " };
+                if c < self.left.max(1) {
+                    let _ = write!(line, "{gap}{cell:<w$}", w = width[c]);
                 } else {
-                    let _ = write!(line, "  {cell:>w$}", w = width[c]);
+                    let _ = write!(line, "{gap}{cell:>w$}", w = width[c]);
                 }
             }
             out.push_str(line.trim_end());
@@ -92,9 +96,14 @@ pub fn render_ner(report: &NerReport) -> String {
         let column = s
             .tag_column
             .map_or(String::new(), |c| format!(", tags in column {c}"));
+        let scheme = s.scheme.map_or(String::new(), |c| format!(", {c} scheme"));
+        let format = match s.format {
+            NerFormat::Pipeline => "predicted on the gold texts".to_string(),
+            f => f.to_string(),
+        };
         format!(
-            "{} ({}{docs}{column}, {} mentions)",
-            s.source, s.format, s.mentions
+            "{} ({format}{docs}{column}{scheme}, {} mentions)",
+            s.source, s.mentions
         )
     };
     let _ = writeln!(out, "gold:      {}", side(&report.gold));
@@ -256,7 +265,10 @@ pub fn render_triples(report: &TriplesReport, show: usize) -> String {
             continue;
         }
         let _ = writeln!(out, "\n{title} ({}):", list.len());
-        let mut table = TextTable::default();
+        let mut table = TextTable {
+            left: 5,
+            ..TextTable::default()
+        };
         for t in list.iter().take(show) {
             table.row(triple_cells(t));
         }
@@ -308,7 +320,9 @@ pub fn render_syntax(report: &SyntaxReport) -> String {
         out.push('\n');
         let mut table = TextTable::default();
         table.row(["unit", "gold", "pred", "TP", "FP", "FN", "P", "R", "F1"]);
-        scores_row(&mut table, "tokens", &seg.tokens);
+        if let Some(tokens) = &seg.tokens {
+            scores_row(&mut table, "tokens", tokens);
+        }
         scores_row(&mut table, "words", &seg.words);
         scores_row(&mut table, "sentences", &seg.sentences);
         table.render(&mut out);
@@ -370,7 +384,7 @@ fn aligned_cells(name: &str, s: &AlignedScore, gold_tokens: bool) -> Vec<String>
 mod tests {
     use super::*;
     use crate::eval::ner::{score_ner, NerOptions};
-    use crate::eval::ner_data::{Mention, NerData, NerFormat};
+    use crate::eval::ner_data::{Mention, NerData};
 
     fn m(start: usize, end: usize, label: &str) -> Mention {
         Mention {
