@@ -11,10 +11,13 @@
 //! - a run of at most two connecting words (`of`, `the`, `for`, `&`, `-`,
 //!   and name particles such as `de`, `van`, `von`, `al`) only when a name
 //!   word follows it (`University of Basel`, `Bank of the West`);
-//! - for persons, leading honorifics and titles (`Mr.`, `Dr.`, `Sir`,
+//! - for persons, honorifics and titles (`Mr.`, `Dr.`, `Sir`,
 //!   `President`, `Emperor`, `General`) are left out, as in CoNLL-2003
-//!   (`Dr. William Glennie` → `William Glennie`); a person mention that is
-//!   only titles (`this President`) is not named.
+//!   (`Dr. William Glennie` → `William Glennie`), and so is everything
+//!   before the last title that a name follows (`Indian Prime Minister
+//!   Jawaharlal Nehru` → `Jawaharlal Nehru`); a person mention that is
+//!   only titles (`this President`) or an office (`Emperor of the United
+//!   States`) is not named.
 //!
 //! So `the University of Basel, where ...` gives `University of Basel`,
 //! and coordinated names stay separate: `and` does not connect, so
@@ -25,13 +28,16 @@
 //!
 //! Types map person → PER, organization → ORG, place → LOC; `time`
 //! mentions (`August 1799`, `Monday`) are left out, because CoNLL-2003
-//! does not annotate dates; every other type → MISC.
+//! does not annotate dates; every other type → MISC. A one-word name the
+//! actor dictionary knows only as a nationality or people (`Americans`,
+//! `Dutch`, GUM type `person`) is MISC, as in CoNLL-2003.
 
 use std::ops::Range;
 
 use crate::corpus::conllu::{ConlluSentence, ConlluWord};
 use crate::doc::EntityLabel;
 use crate::error::Result;
+use crate::ner::{ActorDictionary, ActorKind};
 
 use super::gum::{sentence_mentions, GumMention};
 
@@ -59,11 +65,15 @@ pub fn conll_label(etype: &str) -> Option<EntityLabel> {
 
 /// The named entities of a sentence, flat and in text order.
 pub fn named_mentions(sentence: &ConlluSentence) -> Result<Vec<NamedMention>> {
+    let dictionary = ActorDictionary::embedded()?;
     let mut named: Vec<NamedMention> = sentence_mentions(sentence)?
         .into_iter()
         .filter_map(|mention| {
-            let label = conll_label(&mention.etype)?;
+            let mut label = conll_label(&mention.etype)?;
             let words = name_core(sentence, &mention)?;
+            if words.len() == 1 && is_demonym(&dictionary, &sentence.words[words.start].form) {
+                label = EntityLabel::Misc;
+            }
             Some(NamedMention {
                 words,
                 label,
@@ -85,6 +95,15 @@ pub fn named_mentions(sentence: &ConlluSentence) -> Result<Vec<NamedMention>> {
     }
     kept.sort_by_key(|n| n.words.start);
     Ok(kept)
+}
+
+/// Whether the actor dictionary knows `form` only as a nationality or
+/// people (`Americans`, `Dutch`): CoNLL-2003 labels those MISC, where GUM
+/// types a group of people as `person`.
+fn is_demonym(dictionary: &ActorDictionary, form: &str) -> bool {
+    dictionary
+        .surface(form)
+        .is_some_and(|s| s.entries.iter().all(|e| e.kind == ActorKind::Demonym))
 }
 
 /// The name core of a mention, or `None` if the mention is not named.
@@ -131,8 +150,20 @@ pub fn name_core(sentence: &ConlluSentence, mention: &GumMention) -> Option<Rang
         while !core.is_empty() && is_title(&words[core.start].form) {
             core.start += 1;
         }
-        if core.is_empty() {
+        // A title followed by `of ...` is an office, not a name
+        // (`Emperor of the United States`, `Director of the ...`).
+        if core.is_empty() || is_connector(&words[core.start].form) {
             return None;
+        }
+        // Titles after a nationality or office holder's country also go:
+        // the name starts after the last title that a name word follows
+        // (`Indian Prime Minister Jawaharlal Nehru` → `Jawaharlal Nehru`),
+        // so a title-like word ending a name stays (`John Major`).
+        if let Some(last) = (core.start..core.end - 1)
+            .rev()
+            .find(|&i| is_title(&words[i].form) && is_name_word(&words[i + 1]))
+        {
+            core.start = last + 1;
         }
     }
     Some(core)
@@ -181,7 +212,7 @@ fn is_connector(form: &str) -> bool {
 
 /// Honorifics and titles written before a person's name.
 fn is_title(form: &str) -> bool {
-    const TITLES: [&str; 45] = [
+    const TITLES: [&str; 55] = [
         "Mr",
         "Mrs",
         "Ms",
@@ -227,6 +258,16 @@ fn is_title(form: &str) -> bool {
         "Secretary",
         "Professor",
         "Rev",
+        "Speaker",
+        "Ambassador",
+        "Envoy",
+        "Premier",
+        "Congressman",
+        "Congresswoman",
+        "Chairman",
+        "Chairwoman",
+        "Director",
+        "Commissioner",
     ];
     let bare = form.strip_suffix('.').unwrap_or(form);
     TITLES.contains(&bare)
@@ -363,6 +404,47 @@ mod tests {
             vec![
                 n("Trump", EntityLabel::Per),
                 n("General Motors", EntityLabel::Org)
+            ]
+        );
+    }
+
+    #[test]
+    fn offices_are_not_names_and_titles_after_a_nationality_go() {
+        let s = sentence(
+            "Norton/PROPN/0 ,/PUNCT/4 Emperor/PROPN/1 of/ADP/7 the/DET/7 United/VERB/7 States/PROPN/3",
+            &[("person", 1, 1), ("person", 3, 7), ("place", 6, 7)],
+        );
+        assert_eq!(
+            named(&s),
+            vec![
+                n("Norton", EntityLabel::Per),
+                n("United States", EntityLabel::Loc)
+            ]
+        );
+        let s = sentence(
+            "Indian/ADJ/5 Prime/PROPN/3 Minister/PROPN/5 Jawaharlal/PROPN/5 Nehru/PROPN/0 and/CCONJ/8 John/PROPN/8 Major/PROPN/5",
+            &[("person", 1, 5), ("person", 7, 8)],
+        );
+        assert_eq!(
+            named(&s),
+            vec![
+                n("Jawaharlal Nehru", EntityLabel::Per),
+                n("John Major", EntityLabel::Per)
+            ]
+        );
+    }
+
+    #[test]
+    fn nationalities_are_misc_whatever_their_gum_type() {
+        let s = sentence(
+            "Americans/PROPN/2 elected/VERB/0 Lincoln/PROPN/2",
+            &[("person", 1, 1), ("person", 3, 3)],
+        );
+        assert_eq!(
+            named(&s),
+            vec![
+                n("Americans", EntityLabel::Misc),
+                n("Lincoln", EntityLabel::Per)
             ]
         );
     }

@@ -51,6 +51,40 @@ pub fn dictionary_bits(gazetteer: &Gazetteer, doc: &Doc, sentence: usize) -> Vec
     bits
 }
 
+/// Honorifics and titles of people outside the actor dictionary's
+/// sectors, which list offices of state (`Foreign Minister`, `General`).
+const HONORIFICS: [&str; 22] = [
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Rev",
+    "Reverend",
+    "Pope",
+    "Director",
+    "Director-General",
+    "Secretary-General",
+    "Chairman",
+    "Chairwoman",
+    "Spokesman",
+    "Spokeswoman",
+    "Speaker",
+    "Judge",
+    "Justice",
+];
+
+/// Whether `word` is an honorific (`Mr.`, `Dr`) or a title the dictionary
+/// does not list.
+pub fn is_honorific(word: &str) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    HONORIFICS.contains(&bare)
+}
+
 /// Sets [`TITLE`] on the tokens of every capitalised person title.
 fn mark_titles(gazetteer: &Gazetteer, words: &[&str], bits: &mut [DictionaryBits]) {
     let dictionary = gazetteer.dictionary();
@@ -58,6 +92,9 @@ fn mark_titles(gazetteer: &Gazetteer, words: &[&str], bits: &mut [DictionaryBits
     for start in 0..words.len() {
         if !words[start].starts_with(|c: char| c.is_uppercase()) {
             continue;
+        }
+        if is_honorific(words[start]) {
+            bits[start] |= TITLE;
         }
         phrase.clear();
         for end in start..words.len().min(start + MAX_TITLE_TOKENS) {

@@ -12,7 +12,7 @@ use crate::ner::{Gazetteer, Recognizer};
 
 use super::evidence::dictionary_bits;
 use super::features::SentenceInput;
-use super::merge::merge_with_dictionary;
+use super::merge::{merge_with_dictionary, trim_titles};
 use super::model::{NerModel, Scratch};
 
 /// The model file compiled into the binary (`models/ner.bin`, made by
@@ -96,7 +96,8 @@ impl EmbeddedRecognizer {
         &self.info
     }
 
-    /// The model's entities of `doc`, before merging with the dictionary.
+    /// The model's entities of `doc`, person titles trimmed, before merging
+    /// with the dictionary.
     pub fn model_entities(&self, doc: &Doc) -> Vec<Entity> {
         let words: Vec<Vec<&str>> = doc
             .sentences
@@ -117,13 +118,9 @@ impl EmbeddedRecognizer {
                 }
             })
             .collect();
-        let dictionary: Vec<Vec<u32>> = if self.model.options().dictionary {
-            (0..doc.sentences.len())
-                .map(|s| dictionary_bits(&self.gazetteer, doc, s))
-                .collect()
-        } else {
-            vec![Vec::new(); doc.sentences.len()]
-        };
+        let dictionary: Vec<Vec<u32>> = (0..doc.sentences.len())
+            .map(|s| dictionary_bits(&self.gazetteer, doc, s))
+            .collect();
         let inputs: Vec<SentenceInput<'_>> = (0..doc.sentences.len())
             .map(|s| SentenceInput {
                 words: &words[s],
@@ -136,6 +133,9 @@ impl EmbeddedRecognizer {
         for (s, spans) in labelled.into_iter().enumerate() {
             let first = doc.sentences[s].tokens.start;
             for (span, score) in spans {
+                let Some(span) = trim_titles(span, &dictionary[s]) else {
+                    continue;
+                };
                 let start = doc.tokens[first + span.tokens.start].span.start;
                 let end = doc.tokens[first + span.tokens.end - 1].span.end;
                 out.push(Entity {
