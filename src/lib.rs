@@ -38,6 +38,7 @@ pub mod doc;
 pub mod error;
 pub mod export;
 pub mod learn;
+pub mod link;
 pub mod ner;
 pub mod pipeline;
 pub mod report;
