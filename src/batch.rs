@@ -30,6 +30,8 @@ pub struct BatchConfig {
     pub chunk_docs: usize,
     /// Most bytes of text in one chunk (a larger single document is a chunk of its own).
     pub chunk_bytes: usize,
+    /// Also write the actor graph (`graph.graphml`) when triples are produced.
+    pub graph: bool,
     /// Settings to record in the manifest (inputs, recognizer, ...).
     pub recorded: serde_json::Value,
 }
@@ -43,6 +45,7 @@ impl BatchConfig {
             threads: std::thread::available_parallelism().map_or(1, |n| n.get()),
             chunk_docs: 512,
             chunk_bytes: 32 << 20,
+            graph: false,
             recorded: serde_json::Value::Null,
         }
     }
@@ -83,7 +86,12 @@ pub fn run_batch(
         .thread_name(|i| format!("actant-worker-{i}"))
         .build()
         .map_err(|e| Error::config(format!("cannot start {} threads: {e}", config.threads)))?;
-    let mut outputs = Outputs::create(&config.out_dir, config.format, pipeline.links())?;
+    let mut outputs = Outputs::create(
+        &config.out_dir,
+        config.format,
+        pipeline.links(),
+        config.graph,
+    )?;
     let mut manifest = RunManifest {
         version: env!("CARGO_PKG_VERSION").to_string(),
         config: config.recorded.clone(),

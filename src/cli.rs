@@ -98,6 +98,11 @@ pub struct ExtractArgs {
     #[arg(long, value_enum, default_value_t = FormatChoice::Csv)]
     pub format: FormatChoice,
 
+    /// Also write the actor graph as GraphML (graph.graphml): actors as
+    /// nodes, triples as edges.
+    #[arg(long)]
+    pub graph: bool,
+
     /// Worker threads [default: number of cores].
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
@@ -165,12 +170,14 @@ impl ExtractArgs {
         if let Some(threads) = self.threads {
             batch.threads = threads;
         }
+        batch.graph = self.graph;
         batch.chunk_docs = self.chunk_docs;
         batch.chunk_bytes = self.chunk_mb.saturating_mul(1 << 20);
         batch.recorded = serde_json::json!({
             "inputs": self.inputs.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>(),
             "ner": ner,
             "format": format,
+            "graph": self.graph,
             "threads": batch.threads,
             "chunk_docs": batch.chunk_docs,
             "chunk_bytes": batch.chunk_bytes,

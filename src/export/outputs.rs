@@ -7,6 +7,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::atomic::AtomicFile;
+use super::graph::GraphWriter;
 use super::records::{entity_records, triple_records};
 use crate::doc::{CharOffsets, Doc};
 use crate::error::{Error, Result};
@@ -147,12 +148,15 @@ fn csv_error(path: &Path, e: csv::Error) -> Error {
 pub struct Outputs {
     entities: RecordFile,
     triples: Option<RecordFile>,
+    graph: Option<GraphWriter>,
 }
 
 impl Outputs {
     /// Creates `dir` if needed and opens the output files under temporary
-    /// names; they get their final names in [`Outputs::finish`].
-    pub fn create(dir: &Path, format: Format, triples: bool) -> Result<Outputs> {
+    /// names; they get their final names in [`Outputs::finish`]. With
+    /// `triples`, the rule layer's triples are written too, and with `graph`
+    /// also the actor graph `graph.graphml`.
+    pub fn create(dir: &Path, format: Format, triples: bool, graph: bool) -> Result<Outputs> {
         std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         let path = |stem: &str| dir.join(format!("{stem}.{}", format.extension()));
         Ok(Outputs {
@@ -163,6 +167,11 @@ impl Outputs {
                     format,
                     &TRIPLE_COLUMNS,
                 )?)
+            } else {
+                None
+            },
+            graph: if triples && graph {
+                Some(GraphWriter::create(&dir.join("graph.graphml"))?)
             } else {
                 None
             },
@@ -180,6 +189,9 @@ impl Outputs {
                 triples.write(&record)?;
             }
         }
+        if let Some(graph) = &mut self.graph {
+            graph.write(doc)?;
+        }
         Ok(())
     }
 
@@ -188,6 +200,9 @@ impl Outputs {
         let mut paths = vec![self.entities.commit()?];
         if let Some(triples) = self.triples {
             paths.push(triples.commit()?);
+        }
+        if let Some(graph) = self.graph {
+            paths.push(graph.finish()?);
         }
         Ok(paths)
     }
@@ -253,7 +268,7 @@ mod tests {
     #[test]
     fn empty_run_still_writes_headers() {
         let dir = tempfile::tempdir().unwrap();
-        let out = Outputs::create(dir.path(), Format::Csv, true).unwrap();
+        let out = Outputs::create(dir.path(), Format::Csv, true, false).unwrap();
         out.finish().unwrap();
         let entities = std::fs::read_to_string(dir.path().join("entities.csv")).unwrap();
         assert_eq!(entities.trim_end(), ENTITY_COLUMNS.join(","));
