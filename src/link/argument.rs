@@ -8,6 +8,7 @@
 use crate::doc::{EntityLabel, Span};
 
 use super::actors::{compose_code, ActorLookup, ActorName, NameKind};
+use super::names::given_name_gender;
 use super::tree::Tree;
 use super::words::{is_belonging_noun, person_noun, title_gender, Gender};
 
@@ -480,6 +481,9 @@ fn person_actor(tree: &Tree<'_>, p: usize, lookup: &dyn ActorLookup) -> Option<A
                 queue.push((c, depth + 1));
             }
         }
+    }
+    if gender == Gender::Unknown {
+        gender = given_name_gender(tree.text(name.first)).unwrap_or(Gender::Unknown);
     }
     let text = clean_text(doc.slice(name.span));
     let owner_code = owner.as_ref().and_then(NameRef::owner);

@@ -38,7 +38,15 @@ pub fn resolve_pronoun(before: &[Mention], pronoun: &Mention, f: PronounFeatures
         if !agrees(candidate, f) {
             continue;
         }
-        let score = salience(candidate) * 0.5f32.powi(distance as i32);
+        let mut score = salience(candidate);
+        if pronoun.role == Role::Subject && candidate.role == Role::Subject {
+            // Parallel subjects: "Mammadli arrived … He met …"
+            score += 35.0;
+        }
+        if f.animacy == Animacy::Person && candidate.animacy == Animacy::Person {
+            score += 30.0;
+        }
+        let score = score * 0.5f32.powi(distance as i32);
         if best.is_none_or(|(s, _)| score > s) {
             best = Some((score, index));
         }
@@ -67,9 +75,12 @@ fn salience(candidate: &Mention) -> f32 {
     if candidate.actor.is_some() {
         score += 40.0;
     }
-    if matches!(candidate.kind, MentionKind::Pronoun(_)) {
-        // A chain already established is salient.
-        score += 30.0;
+    if let MentionKind::Pronoun(f) = candidate.kind {
+        // A chain of personal pronouns is salient; `it` is too often
+        // pleonastic or about an event for that.
+        if f.animacy != Animacy::NonPerson {
+            score += 30.0;
+        }
     }
     score
 }

@@ -8,10 +8,11 @@ use crate::doc::{EntityLabel, Span};
 use super::actors::ActorLookup;
 use super::argument::{build_actor, Actor};
 use super::coref::{resolve_description, resolve_pronoun};
+use super::names::given_name_gender;
 use super::tree::Tree;
 use super::words::{
-    description, is_relative_pronoun, person_noun, third_person_pronoun, Animacy, Description,
-    Gender, Number, PronounFeatures,
+    description, is_relative_pronoun, person_noun, third_person_pronoun, title_gender, Animacy,
+    Description, Gender, Number, PronounFeatures,
 };
 
 /// What sort of mention it is.
@@ -328,17 +329,35 @@ impl Mentions {
                 None,
             ));
         }
-        let animacy = if noun_gender.is_some() {
-            Animacy::Person
-        } else if tree.upos(i) == "PROPN" {
-            Animacy::Unknown
+        // A proper noun the recognizer did not mark: a person if its
+        // first word is a given name, a place or body if the dictionary
+        // knows it, else either.
+        let given = std::iter::once(i)
+            .chain(tree.children_with(i, "flat"))
+            .chain(tree.children_with(i, "compound"))
+            .filter(|&t| t <= i || tree.deprel(t) == "flat")
+            .min()
+            .and_then(|first| {
+                given_name_gender(tree.text(first)).or_else(|| {
+                    let before = first.checked_sub(1)?;
+                    title_gender(&tree.text(before).to_lowercase())
+                })
+            });
+        let (animacy, gender) = if let Some(g) = noun_gender {
+            (Animacy::Person, g)
+        } else if tree.upos(i) != "PROPN" {
+            (Animacy::NonPerson, Gender::Unknown)
+        } else if let Some(g) = given {
+            (Animacy::Person, g)
+        } else if lookup.name(tree.text(i)).is_some() {
+            (Animacy::NonPerson, Gender::Unknown)
         } else {
-            Animacy::NonPerson
+            (Animacy::Unknown, Gender::Unknown)
         };
         Some(base(
             MentionKind::Nominal,
             number,
-            noun_gender.unwrap_or(Gender::Unknown),
+            gender,
             animacy,
             tree.span(i),
             None,

@@ -20,6 +20,7 @@ pub mod lexicon;
 pub mod mention;
 pub mod merge;
 pub mod modality;
+pub mod names;
 pub mod rules;
 pub mod tree;
 pub mod words;
