@@ -382,6 +382,41 @@ const CASES: &[Case] = &[
         expected: &["Armenia | outmanoeuvre | Azerbaijan | -"],
     },
     Case {
+        name: "a verb undoing a measure takes the event noun's target",
+        rows: "
+            ECOWAS ECOWAS PROPN NNP 2 nsubj B-ORG
+            lifted lift VERB VBD 0 root
+            sanctions sanction NOUN NNS 2 obj
+            on on ADP IN 5 case
+            Niamey Niamey PROPN NNP 3 nmod B-LOC
+            . . PUNCT . 2 punct",
+        expected: &["ECOWAS | lift sanctions on | Niamey | CONCEDE"],
+    },
+    Case {
+        name: "an attack verb's unnamed object located by the verb's place adjunct",
+        rows: "
+            Sudanese Sudanese ADJ JJ 2 amod B-MISC
+            troops troop NOUN NNS 3 nsubj
+            killed kill VERB VBD 0 root
+            12 12 NUM CD 5 nummod
+            civilians civilian NOUN NNS 3 obj
+            in in ADP IN 7 case
+            Omdurman Omdurman PROPN NNP 3 obl B-LOC
+            . . PUNCT . 3 punct",
+        expected: &["Sudanese troops | kill | Omdurman | ASSAULT"],
+    },
+    Case {
+        name: "speech verb with a prepositional addressee",
+        rows: "
+            Persaud Persaud PROPN NNP 2 nsubj B-PER
+            wrote write VERB VBD 0 root
+            to to ADP IN 5 case
+            the the DET DT 5 det
+            EU EU PROPN NNP 2 obl B-ORG
+            . . PUNCT . 2 punct",
+        expected: &["Persaud | write to | EU | STATEMENT"],
+    },
+    Case {
         name: "relation verbs give no rows",
         rows: "
             Russia Russia PROPN NNP 2 nsubj B-LOC

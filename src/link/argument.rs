@@ -335,7 +335,7 @@ fn group_actor(
 ) -> Option<Actor> {
     let sector = phrase_sector(tree, i, lookup);
     let lemma = tree.lemma(i).to_lowercase();
-    if sector.is_none() && !is_belonging_noun(&lemma) {
+    if sector.is_none() && !is_belonging_noun(&lemma) && person_noun(&lemma).is_none() {
         return None;
     }
     let doc = tree.doc();

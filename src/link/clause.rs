@@ -201,12 +201,20 @@ impl ClauseRules<'_, '_> {
         frames: &mut Vec<Frame>,
     ) {
         let tree = self.tree;
+        let plain = self.lexicon.verb(lemma, prt, "");
+        // An event noun as object: its light verb passes the noun's event
+        // on (`imposed sanctions on`); a verb that undoes the measure keeps
+        // its own event but takes the noun's target (`lifted sanctions on`).
         let light = tree.children(v).find_map(|o| {
             if tree.rel(o) != "obj" {
                 return None;
             }
             let noun = self.lexicon.noun(&tree.lemma(o).to_lowercase())?;
-            noun.is_light(lemma).then_some((o, noun))
+            if noun.is_light(lemma) {
+                return Some((o, noun, noun.code));
+            }
+            let undo = plain.filter(|s| matches!(s.code.event, "CONCEDE" | "RETREAT"))?;
+            Some((o, noun, undo.code))
         });
         let transfer = is_transfer_verb(lemma);
         let noun_frame = |x: usize, p: &str, o: usize, code: EventCode| {
@@ -234,9 +242,9 @@ impl ClauseRules<'_, '_> {
             let Some(p) = tree.case_marker(x) else {
                 continue;
             };
-            if let Some((o, noun)) = light {
+            if let Some((o, noun, code)) = light {
                 if noun.takes_prep(&p) {
-                    frames.push(noun_frame(x, &p, o, noun.code));
+                    frames.push(noun_frame(x, &p, o, code));
                     continue;
                 }
             }
@@ -251,20 +259,19 @@ impl ClauseRules<'_, '_> {
                 });
             }
         }
-        if let Some((o, noun)) = light {
+        if let Some((o, noun, code)) = light {
             for x in tree.children(o) {
                 if tree.rel(x) != "nmod" {
                     continue;
                 }
                 if let Some(p) = tree.case_marker(x).filter(|p| noun.takes_prep(p)) {
-                    frames.push(noun_frame(x, &p, o, noun.code));
+                    frames.push(noun_frame(x, &p, o, code));
                 }
             }
         }
         let has_prep_target = !frames.is_empty();
-        let plain = self.lexicon.verb(lemma, prt, "");
         for o in tree.children(v) {
-            if !matches!(tree.deprel(o), "obj" | "iobj") || light.is_some_and(|(l, _)| l == o) {
+            if !matches!(tree.deprel(o), "obj" | "iobj") || light.is_some_and(|(l, _, _)| l == o) {
                 continue;
             }
             if transfer && has_prep_target {

@@ -182,65 +182,106 @@ pub fn description(lemma: &str) -> Option<Description> {
 /// positions and hardware belonging to the modifier (`Armenian positions`,
 /// `Ukrainian territory`, `Russian drones`).
 pub fn is_belonging_noun(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "position"
-            | "territory"
-            | "side"
-            | "soil"
-            | "land"
-            | "airspace"
-            | "water"
-            | "border"
-            | "village"
-            | "town"
-            | "city"
-            | "base"
-            | "embassy"
-            | "consulate"
-            | "outpost"
-            | "convoy"
-            | "unit"
-            | "drone"
-            | "jet"
-            | "aircraft"
-            | "plane"
-            | "warplane"
-            | "warship"
-            | "ship"
-            | "vessel"
-            | "tank"
-            | "missile"
-            | "artillery"
-            | "helicopter"
-            | "submarine"
-            | "boat"
-            | "frigate"
-            | "destroyer"
-            | "battalion"
-            | "brigade"
-            | "regiment"
-            | "division"
-            | "platoon"
-            | "battery"
-            | "checkpoint"
-            | "post"
-            | "installation"
-            | "facility"
-            | "infrastructure"
-            | "government"
-            | "authority"
-            | "leadership"
-            | "delegation"
-            | "team"
-            | "negotiator"
-            | "official"
-            | "counterpart"
-            | "leader"
-            | "president"
-            | "minister"
-    )
+    BELONGING.binary_search(&lemma).is_ok()
 }
+
+/// Lemmas of [`is_belonging_noun`], sorted.
+const BELONGING: &[&str] = &[
+    "agency",
+    "airbase",
+    "aircraft",
+    "airport",
+    "airspace",
+    "ally",
+    "artillery",
+    "asset",
+    "authority",
+    "base",
+    "battalion",
+    "battery",
+    "board",
+    "boat",
+    "border",
+    "brigade",
+    "camp",
+    "capital",
+    "checkpoint",
+    "city",
+    "coastguard",
+    "community",
+    "company",
+    "consulate",
+    "contingent",
+    "convoy",
+    "counterpart",
+    "court",
+    "delegation",
+    "destroyer",
+    "detachment",
+    "diplomat",
+    "division",
+    "drone",
+    "embassy",
+    "envoy",
+    "facility",
+    "firm",
+    "frigate",
+    "government",
+    "group",
+    "harbor",
+    "harbour",
+    "helicopter",
+    "infrastructure",
+    "inspector",
+    "installation",
+    "instructor",
+    "jet",
+    "junta",
+    "land",
+    "leader",
+    "leadership",
+    "media",
+    "minister",
+    "ministry",
+    "missile",
+    "mission",
+    "national",
+    "negotiator",
+    "official",
+    "outlet",
+    "outpost",
+    "parliament",
+    "people",
+    "plane",
+    "platoon",
+    "population",
+    "port",
+    "position",
+    "post",
+    "power",
+    "president",
+    "province",
+    "regime",
+    "regiment",
+    "region",
+    "settlement",
+    "ship",
+    "side",
+    "site",
+    "soil",
+    "squad",
+    "submarine",
+    "tank",
+    "team",
+    "territory",
+    "town",
+    "unit",
+    "vessel",
+    "village",
+    "warplane",
+    "warship",
+    "water",
+];
 
 /// Verbs whose object is the thing handed over, so that a target
 /// introduced by `to` is the recipient and the action leaves the thing out
@@ -337,4 +378,24 @@ pub fn is_negator(lower: &str) -> bool {
         lower,
         "not" | "n't" | "never" | "no" | "nt" | "neither" | "nor"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn belonging_nouns_are_sorted_for_binary_search() {
+        assert!(BELONGING.windows(2).all(|w| w[0] < w[1]));
+        assert!(is_belonging_noun("position") && is_belonging_noun("vessel"));
+        assert!(!is_belonging_noun("claim"));
+    }
+
+    #[test]
+    fn pronoun_features() {
+        let his = third_person_pronoun("his").unwrap();
+        assert!(his.possessive && his.gender == Gender::Male);
+        assert_eq!(third_person_pronoun("they").unwrap().number, Number::Plural);
+        assert!(third_person_pronoun("we").is_none());
+    }
 }
