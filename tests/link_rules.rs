@@ -417,6 +417,18 @@ const CASES: &[Case] = &[
         expected: &["Persaud | write to | EU | STATEMENT"],
     },
     Case {
+        name: "a target preposition the parser hung on another noun still counts",
+        rows: "
+            Mammadli Mammadli PROPN NNP 2 nsubj B-PER
+            spoke speak VERB VBD 0 root
+            by by ADP IN 4 case
+            phone phone NOUN NN 2 obl
+            with with ADP IN 6 case
+            Aydın Aydın PROPN NNP 4 nmod B-PER
+            . . PUNCT . 2 punct",
+        expected: &["Mammadli | speak with | Aydın | CONSULT"],
+    },
+    Case {
         name: "relation verbs give no rows",
         rows: "
             Russia Russia PROPN NNP 2 nsubj B-LOC

@@ -233,17 +233,34 @@ impl ClauseRules<'_, '_> {
                 fallback: false,
             }
         };
+        // Oblique targets; a prepositional phrase the parser hung on the
+        // verb's object or oblique counts for the verb's own entries
+        // (`withdrew its troops from Syria`, `spoke by phone with X`).
+        let mut obliques: Vec<(usize, String, bool)> = Vec::new();
         for x in tree.children(v) {
-            if tree.rel(x) != "obl"
-                || matches!(tree.deprel(x), "obl:agent" | "obl:tmod" | "obl:npmod")
+            if tree.rel(x) == "obl"
+                && !matches!(tree.deprel(x), "obl:agent" | "obl:tmod" | "obl:npmod")
             {
+                if let Some(p) = tree.case_marker(x) {
+                    obliques.push((x, p, false));
+                }
+            }
+        }
+        for n in tree.children(v) {
+            if !matches!(tree.rel(n), "obj" | "obl") || light.is_some_and(|(l, _, _)| l == n) {
                 continue;
             }
-            let Some(p) = tree.case_marker(x) else {
-                continue;
-            };
+            for x in tree.children(n).filter(|&x| tree.rel(x) == "nmod") {
+                if let Some(p) = tree.case_marker(x) {
+                    if !obliques.iter().any(|(_, q, _)| *q == p) {
+                        obliques.push((x, p, true));
+                    }
+                }
+            }
+        }
+        for (x, p, low) in obliques {
             if let Some((o, noun, code)) = light {
-                if noun.takes_prep(&p) {
+                if !low && noun.takes_prep(&p) {
                     frames.push(noun_frame(x, &p, o, code));
                     continue;
                 }
