@@ -460,7 +460,8 @@ impl ClauseRules<'_, '_> {
         if frame.route == TargetRoute::Object {
             for x in self.tree.children(v) {
                 if self.tree.rel(x) == "obl" && self.locative(x) {
-                    if let Some(place) = place_at(self.tree, x, self.lookup) {
+                    let place = place_at(self.tree, x, self.lookup).or_else(|| self.located(x, 1));
+                    if let Some(place) = place {
                         return (vec![place], TargetRoute::Located);
                     }
                 }
