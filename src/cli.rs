@@ -44,6 +44,54 @@ pub struct Cli {
 pub enum Command {
     /// Annotate documents and write entities (and triples) to a folder.
     Extract(ExtractArgs),
+    /// Score actant against gold annotation.
+    Eval(EvalArgs),
+}
+
+/// Flags of `actant eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// What to score.
+    #[command(subcommand)]
+    pub target: EvalTarget,
+}
+
+/// What `actant eval` scores.
+#[derive(Debug, Subcommand)]
+pub enum EvalTarget {
+    /// Sentence and token segmentation against a CoNLL-U treebank.
+    #[command(
+        after_help = "The raw text of each document (# newdoc) is rebuilt from the token forms \
+        (a space unless SpaceAfter=No; a blank line between paragraphs, # newpar) and segmented; \
+        a predicted token matches a gold word with the same character span, a predicted sentence \
+        end a gold one at the same offset."
+    )]
+    Segment(EvalSegmentArgs),
+}
+
+/// Flags of `actant eval segment`.
+#[derive(Debug, Args)]
+pub struct EvalSegmentArgs {
+    /// Gold CoNLL-U file (for example UD English-EWT or GUM dev).
+    #[arg(long, value_name = "FILE.conllu")]
+    pub gold: PathBuf,
+
+    /// Print the scores as JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl EvalSegmentArgs {
+    /// Checks that the gold file is there.
+    pub fn validate(&self) -> Result<()> {
+        if !self.gold.is_file() {
+            return Err(Error::config(format!(
+                "--gold {} is not a file",
+                self.gold.display()
+            )));
+        }
+        Ok(())
+    }
 }
 
 /// Entity recognizers selectable on the command line.
@@ -200,6 +248,7 @@ mod tests {
         argv.extend_from_slice(args);
         match Cli::try_parse_from(argv).unwrap().command {
             Command::Extract(a) => a,
+            other => panic!("parsed as {other:?}"),
         }
     }
 
@@ -214,6 +263,20 @@ mod tests {
             .unwrap();
         assert_eq!(run.inputs[1], Input::Stdin);
         assert_eq!(run.batch.threads, 2);
+    }
+
+    #[test]
+    fn eval_segment_needs_an_existing_gold_file() {
+        let cli = Cli::try_parse_from(["actant", "eval", "segment", "--gold", "nope.conllu"]);
+        let Command::Eval(EvalArgs {
+            target: EvalTarget::Segment(args),
+        }) = cli.unwrap().command
+        else {
+            panic!("not eval segment");
+        };
+        assert!(!args.json);
+        assert!(args.validate().is_err());
+        assert!(Cli::try_parse_from(["actant", "eval", "segment"]).is_err());
     }
 
     #[test]

@@ -36,6 +36,7 @@ pub mod cli;
 pub mod corpus;
 pub mod doc;
 pub mod error;
+pub mod eval;
 pub mod export;
 pub mod learn;
 pub mod link;

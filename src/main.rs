@@ -4,7 +4,7 @@
 use std::process::ExitCode;
 
 use actant::batch::run_batch;
-use actant::cli::{self, Cli, Command, ExtractArgs, ProgressChoice};
+use actant::cli::{self, Cli, Command, EvalArgs, EvalTarget, ExtractArgs, ProgressChoice};
 use actant::corpus::Corpus;
 use actant::report::TerminalReport;
 use actant::Pipeline;
@@ -14,6 +14,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Extract(args) => extract(&args),
+        Command::Eval(args) => eval(&args),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -43,4 +44,19 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<u8> {
     } else {
         cli::EXIT_OK
     })
+}
+
+fn eval(args: &EvalArgs) -> anyhow::Result<u8> {
+    match &args.target {
+        EvalTarget::Segment(args) => {
+            args.validate()?;
+            let scores = actant::eval::segment::score_segmentation(&args.gold)?;
+            if args.json {
+                println!("{}", serde_json::to_string_pretty(&scores)?);
+            } else {
+                println!("{}\n{scores}", args.gold.display());
+            }
+        }
+    }
+    Ok(cli::EXIT_OK)
 }

@@ -1,9 +1,22 @@
 //! Step 4: named entity recognition. One trait, several recognizers; the
 //! pipeline holds one [`NerStage`], chosen from the run configuration.
 
+mod actor_file;
+mod actor_forms;
+mod actors;
+mod ambiguity;
 mod gazetteer;
+mod gazetteer_spans;
+mod gazetteer_tags;
+mod other_names;
 
-pub use gazetteer::Gazetteer;
+pub use actor_forms::{ActorEntry, ActorKind, Ambiguity, Surface, SurfaceId};
+pub use actors::{
+    ActorDictionary, Country, CountryStatus, DictionaryCounts, Group, Igo, Seat, Sector,
+    GOVERNMENT_SECTOR,
+};
+pub use gazetteer::{Gazetteer, GazetteerMatch};
+pub use gazetteer_tags::GazetteerTag;
 
 use serde::{Deserialize, Serialize};
 
@@ -16,7 +29,7 @@ use crate::error::Result;
 #[serde(tag = "kind", rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum NerConfig {
-    /// The actor-dictionary gazetteer.
+    /// The actor-dictionary gazetteer over the shipped dictionary.
     #[default]
     Gazetteer,
 }
@@ -42,10 +55,11 @@ pub enum NerStage {
 }
 
 impl NerStage {
-    /// Builds the recognizer a configuration names.
+    /// Builds the recognizer a configuration names, loading what it needs
+    /// once (the embedded actor dictionary is parsed once per process).
     pub fn from_config(config: &NerConfig) -> Result<NerStage> {
         match config {
-            NerConfig::Gazetteer => Ok(NerStage::Gazetteer(Gazetteer::default())),
+            NerConfig::Gazetteer => Ok(NerStage::Gazetteer(Gazetteer::embedded()?)),
         }
     }
 }

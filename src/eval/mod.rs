@@ -1,0 +1,3 @@
+//! Step 7: scoring predictions against gold annotation.
+
+pub mod segment;
