@@ -146,7 +146,7 @@ const CASES: &[Case] = &[
             "Russia | attack | Kharkiv | ASSAULT | reported",
             "its",
             "RUSMIL",
-            "",
+            "UKR",
         )],
     },
     Case {
@@ -356,7 +356,6 @@ fn a_document_without_syntax_has_no_triples() {
 
 #[test]
 fn targetless_events_only_when_asked() {
-    use std::sync::Arc;
     let d = doc("
         Russia Russia PROPN NNP 2 nsubj B-LOC
         withdrew withdraw VERB VBD 0 root
@@ -364,7 +363,7 @@ fn targetless_events_only_when_asked() {
     assert!(linker().link(&d).is_empty());
     let with = actant::link::Linker::new(
         actant::link::EventLexicon::embedded().unwrap(),
-        Arc::new(link_support::TableActors::news()),
+        actant::ner::ActorDictionary::embedded().unwrap(),
         actant::link::LinkConfig { targetless: true },
     );
     let rendered: Vec<String> = with.link(&d).iter().map(render).collect();

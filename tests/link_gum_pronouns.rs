@@ -9,7 +9,6 @@
 //! `cargo test --test link_gum_pronouns -- --nocapture` to see the table.
 
 mod common;
-mod link_support;
 
 use std::collections::HashMap;
 
@@ -168,7 +167,7 @@ fn add_named_entities(
 
 /// (correct, total) over the pronouns GUM links to an earlier mention.
 fn score(docs: &[(Doc, Vec<GoldMention>)]) -> (usize, usize) {
-    let actors = link_support::TableActors::news();
+    let actors = actant::ner::ActorDictionary::embedded().expect("actor dictionary");
     let (mut correct, mut total) = (0, 0);
     for (doc, gold) in docs {
         let mut single: HashMap<usize, &str> = HashMap::new();

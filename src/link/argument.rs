@@ -7,7 +7,9 @@
 
 use crate::doc::{EntityLabel, Span};
 
-use super::actors::{compose_code, ActorLookup, ActorName, NameKind};
+use crate::ner::{ActorDictionary, ActorEntry, ActorKind};
+
+use super::actors::{compose_code, name_meaning};
 use super::names::given_name_gender;
 use super::tree::Tree;
 use super::words::{is_belonging_noun, person_noun, title_gender, Gender};
@@ -26,7 +28,7 @@ pub struct Actor {
     /// known (`AZE` for `Azerbaijani troops`).
     pub owner: Option<String>,
     /// What the actor's name is in the dictionary, if it is one.
-    pub kind: Option<NameKind>,
+    pub kind: Option<ActorKind>,
     /// Who the actor is for "same side" tests: the owner, or the
     /// canonical name of an organisation, or the text.
     pub side: String,
@@ -51,7 +53,7 @@ pub struct NameRef {
     /// Its label.
     pub label: EntityLabel,
     /// Its meaning in the actor dictionary.
-    pub name: Option<ActorName>,
+    pub name: Option<ActorEntry>,
     /// Its actor code (from the recognizer, else the dictionary).
     pub code: Option<String>,
     /// Recognizer confidence (dictionary names: a fixed prior).
@@ -95,7 +97,7 @@ impl NameRef {
     /// troops`, `UN` in `UN peacekeepers`): a state or organisation name.
     fn can_own(&self) -> bool {
         match &self.name {
-            Some(n) => n.kind != NameKind::City,
+            Some(n) => n.kind != ActorKind::City,
             None => matches!(
                 self.label,
                 EntityLabel::Misc | EntityLabel::Org | EntityLabel::Loc
@@ -105,13 +107,13 @@ impl NameRef {
 }
 
 /// The label a dictionary name carries when the recognizer missed it.
-fn kind_label(kind: NameKind) -> EntityLabel {
+fn kind_label(kind: ActorKind) -> EntityLabel {
     match kind {
-        NameKind::Country | NameKind::Territory | NameKind::Capital | NameKind::City => {
+        ActorKind::Country | ActorKind::Territory | ActorKind::Capital | ActorKind::City => {
             EntityLabel::Loc
         }
-        NameKind::Igo | NameKind::Group | NameKind::Seat => EntityLabel::Org,
-        NameKind::Demonym => EntityLabel::Misc,
+        ActorKind::Igo | ActorKind::Group | ActorKind::Seat => EntityLabel::Org,
+        ActorKind::Demonym => EntityLabel::Misc,
     }
 }
 
@@ -132,11 +134,11 @@ fn starts_upper(text: &str) -> bool {
 }
 
 /// The name covering token `i`, if any.
-pub fn name_at(tree: &Tree<'_>, i: usize, lookup: &dyn ActorLookup) -> Option<NameRef> {
+pub fn name_at(tree: &Tree<'_>, i: usize, lookup: &ActorDictionary) -> Option<NameRef> {
     let doc = tree.doc();
     if let Some(e) = tree.entity(i) {
         let entity = &doc.entities[e];
-        let name = lookup.name(doc.slice(entity.span));
+        let name = name_meaning(lookup, doc.slice(entity.span)).cloned();
         let code = entity
             .code
             .clone()
@@ -171,7 +173,7 @@ pub fn name_at(tree: &Tree<'_>, i: usize, lookup: &dyn ActorLookup) -> Option<Na
     }
     for (f, l) in extents {
         let span = Span::new(tree.span(f).start, tree.span(l).end);
-        if let Some(name) = lookup.name(doc.slice(span)) {
+        if let Some(name) = name_meaning(lookup, doc.slice(span)).cloned() {
             return Some(NameRef {
                 span,
                 label: kind_label(name.kind),
@@ -194,7 +196,7 @@ pub fn name_at(tree: &Tree<'_>, i: usize, lookup: &dyn ActorLookup) -> Option<Na
 pub fn build_actor(
     tree: &Tree<'_>,
     i: usize,
-    lookup: &dyn ActorLookup,
+    lookup: &ActorDictionary,
     possessor: &dyn Fn(usize) -> Option<Actor>,
 ) -> Option<Actor> {
     if tree.entity(i).is_none() {
@@ -239,14 +241,14 @@ fn state_body(
     tree: &Tree<'_>,
     i: usize,
     body: &NameRef,
-    lookup: &dyn ActorLookup,
+    lookup: &ActorDictionary,
 ) -> Option<Actor> {
     let doc = tree.doc();
     let body_text = doc.slice(body.span).to_lowercase();
     let last_word = body_text.split_whitespace().last().unwrap_or("");
     let sector = lookup
-        .noun_sector(&body_text)
-        .or_else(|| lookup.noun_sector(last_word))?
+        .sector_of_noun(&body_text)
+        .or_else(|| lookup.sector_of_noun(last_word))?
         .to_string();
     let (owner, first) = state_modifier(tree, i, lookup, Some(body))?;
     let span = Span::new(tree.span(first).start, body.span.end);
@@ -274,7 +276,7 @@ fn state_body(
 fn state_modifier(
     tree: &Tree<'_>,
     i: usize,
-    lookup: &dyn ActorLookup,
+    lookup: &ActorDictionary,
     own: Option<&NameRef>,
 ) -> Option<(NameRef, usize)> {
     let inside = |t: usize| own.is_some_and(|n| (n.first..=n.last).contains(&t));
@@ -307,7 +309,7 @@ fn state_modifier(
 /// The sector a noun phrase headed by `i` names: the longest phrase of
 /// its compound and adjective modifiers that the dictionary knows
 /// (`special forces`, `border guards`), else the head alone.
-fn phrase_sector<'l>(tree: &Tree<'_>, i: usize, lookup: &'l dyn ActorLookup) -> Option<&'l str> {
+fn phrase_sector<'l>(tree: &Tree<'_>, i: usize, lookup: &'l ActorDictionary) -> Option<&'l str> {
     let doc = tree.doc();
     let mods: Vec<usize> = tree
         .children(i)
@@ -315,13 +317,13 @@ fn phrase_sector<'l>(tree: &Tree<'_>, i: usize, lookup: &'l dyn ActorLookup) -> 
         .collect();
     for &m in &mods {
         let phrase = doc.text[tree.span(m).start..tree.span(i).end].to_lowercase();
-        if let Some(sector) = lookup.noun_sector(&clean_text(&phrase)) {
+        if let Some(sector) = lookup.sector_of_noun(&clean_text(&phrase)) {
             return Some(sector);
         }
     }
     lookup
-        .noun_sector(&tree.text(i).to_lowercase())
-        .or_else(|| lookup.noun_sector(&tree.lemma(i).to_lowercase()))
+        .sector_of_noun(&tree.text(i).to_lowercase())
+        .or_else(|| lookup.sector_of_noun(&tree.lemma(i).to_lowercase()))
 }
 
 /// A coded group: a state or organisation name modifying a sector noun
@@ -330,7 +332,7 @@ fn phrase_sector<'l>(tree: &Tree<'_>, i: usize, lookup: &'l dyn ActorLookup) -> 
 fn group_actor(
     tree: &Tree<'_>,
     i: usize,
-    lookup: &dyn ActorLookup,
+    lookup: &ActorDictionary,
     possessor: &dyn Fn(usize) -> Option<Actor>,
 ) -> Option<Actor> {
     let sector = phrase_sector(tree, i, lookup);
@@ -385,7 +387,7 @@ fn group_actor(
 /// A person's name standing in apposition to, or as the name part of, a
 /// common noun (`his Azeri counterpart Sakir Hasanov`, `spokesman Dmitry
 /// Sorokin` when the title heads the phrase).
-fn apposed_person(tree: &Tree<'_>, i: usize, lookup: &dyn ActorLookup) -> Option<usize> {
+fn apposed_person(tree: &Tree<'_>, i: usize, lookup: &ActorDictionary) -> Option<usize> {
     if tree.upos(i) != "NOUN" {
         return None;
     }
@@ -397,7 +399,7 @@ fn apposed_person(tree: &Tree<'_>, i: usize, lookup: &dyn ActorLookup) -> Option
 /// A person actor: the name alone, coded from the titles, nouns and
 /// state names around it (`Azerbaijani Foreign Minister Rauf Mammadli` →
 /// `AZEGOV`; `a spokeswoman for Armenia's Foreign Ministry` → `ARMGOV`).
-fn person_actor(tree: &Tree<'_>, p: usize, lookup: &dyn ActorLookup) -> Option<Actor> {
+fn person_actor(tree: &Tree<'_>, p: usize, lookup: &ActorDictionary) -> Option<Actor> {
     let name = name_at(tree, p, lookup)?;
     let doc = tree.doc();
     let mut owner: Option<NameRef> = None;
@@ -461,9 +463,9 @@ fn person_actor(tree: &Tree<'_>, p: usize, lookup: &dyn ActorLookup) -> Option<A
         if tree.is_noun(d) {
             let title = compound_phrase(tree, d);
             if let Some(s) = lookup
-                .title_sector(&title)
-                .or_else(|| lookup.noun_sector(&title.to_lowercase()))
-                .or_else(|| lookup.noun_sector(&tree.text(d).to_lowercase()))
+                .sector_of_title(&title)
+                .or_else(|| lookup.sector_of_noun(&title.to_lowercase()))
+                .or_else(|| lookup.sector_of_noun(&tree.text(d).to_lowercase()))
             {
                 sector.get_or_insert_with(|| s.to_string());
             }
@@ -524,13 +526,13 @@ fn compound_phrase(tree: &Tree<'_>, d: usize) -> String {
 /// A named place at token `i` (an entity labelled `LOC` or a dictionary
 /// place), for the rule that makes the place of an unnamed object the
 /// target (`shelled three villages near Lachin` → Lachin).
-pub fn place_at(tree: &Tree<'_>, i: usize, lookup: &dyn ActorLookup) -> Option<Actor> {
+pub fn place_at(tree: &Tree<'_>, i: usize, lookup: &ActorDictionary) -> Option<Actor> {
     let name = name_at(tree, i, lookup)?;
     let is_place = name.label == EntityLabel::Loc
         || name.name.as_ref().is_some_and(|n| {
             matches!(
                 n.kind,
-                NameKind::City | NameKind::Capital | NameKind::Country | NameKind::Territory
+                ActorKind::City | ActorKind::Capital | ActorKind::Country | ActorKind::Territory
             )
         });
     if !is_place {

@@ -4,7 +4,8 @@
 
 use crate::doc::{Span, Triple};
 
-use super::actors::ActorLookup;
+use crate::ner::ActorDictionary;
+
 use super::argument::{place_at, Actor};
 use super::lexicon::{EventCode, EventLexicon};
 use super::mention::Mentions;
@@ -73,7 +74,7 @@ pub struct ClauseRules<'a, 't> {
     /// Event lexicon.
     pub lexicon: &'a EventLexicon,
     /// Actor dictionary.
-    pub lookup: &'a dyn ActorLookup,
+    pub lookup: &'a ActorDictionary,
     /// Whether to write events without a target.
     pub targetless: bool,
 }

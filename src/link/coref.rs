@@ -8,9 +8,9 @@
 //! score halving with each sentence of distance; the best wins, the
 //! nearest on ties.
 
-use super::actors::NameKind;
 use super::mention::{Mention, MentionKind, Role};
 use super::words::{Animacy, Description, Gender, Number, PronounFeatures};
+use crate::ner::ActorKind;
 
 /// How many sentences back a pronoun looks.
 const PRONOUN_WINDOW: usize = 3;
@@ -108,7 +108,7 @@ fn agrees(candidate: &Mention, f: PronounFeatures) -> bool {
                 || candidate
                     .actor
                     .as_ref()
-                    .is_some_and(|a| matches!(a.kind, Some(NameKind::Group | NameKind::Igo)))
+                    .is_some_and(|a| matches!(a.kind, Some(ActorKind::Group | ActorKind::Igo)))
         }
     }
 }
@@ -165,20 +165,25 @@ fn fits(candidate: &Mention, class: Description) -> bool {
     let lower = actor.text.to_lowercase();
     let code_sector = actor.code.as_deref().and_then(|c| c.get(3..6));
     match class {
-        Description::State => matches!(actor.kind, Some(NameKind::Country | NameKind::Territory)),
+        Description::State => matches!(actor.kind, Some(ActorKind::Country | ActorKind::Territory)),
         Description::Government => {
             matches!(
                 actor.kind,
-                Some(NameKind::Country | NameKind::Territory | NameKind::Capital | NameKind::Seat)
+                Some(
+                    ActorKind::Country
+                        | ActorKind::Territory
+                        | ActorKind::Capital
+                        | ActorKind::Seat
+                )
             ) || matches!(
                 candidate.lemma.as_str(),
                 "government" | "authority" | "administration"
             )
         }
         Description::Ministry => lower.contains("ministry") || lower.contains("department"),
-        Description::Bloc => actor.kind == Some(NameKind::Igo),
+        Description::Bloc => actor.kind == Some(ActorKind::Igo),
         Description::Group => {
-            actor.kind == Some(NameKind::Group)
+            actor.kind == Some(ActorKind::Group)
                 || (actor.kind.is_none()
                     && !actor.person
                     && actor.label == Some(crate::doc::EntityLabel::Org)

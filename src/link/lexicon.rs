@@ -11,6 +11,7 @@ use std::sync::{Arc, OnceLock};
 use serde::Deserialize;
 
 use crate::error::{Error, Location, Result};
+use crate::export::ModelInfo;
 
 /// The 16 PLOVER event types and `STATEMENT`, as written in outputs.
 pub const EVENT_TYPES: [&str; 17] = [
@@ -108,6 +109,10 @@ impl NounSense {
 #[derive(Debug)]
 pub struct EventLexicon {
     source: String,
+    /// The text parsed, for its checksum.
+    text: String,
+    /// Whether it is the lexicon shipped in the binary.
+    embedded: bool,
     verbs: HashMap<String, Vec<VerbSense>>,
     nouns: HashMap<String, NounSense>,
     verb_count: usize,
@@ -158,7 +163,10 @@ impl EventLexicon {
         LEXICON
             .get_or_init(|| {
                 EventLexicon::from_toml(EMBEDDED, EMBEDDED_SOURCE)
-                    .map(Arc::new)
+                    .map(|mut lexicon| {
+                        lexicon.embedded = true;
+                        Arc::new(lexicon)
+                    })
                     .map_err(|e| e.to_string())
             })
             .clone()
@@ -232,6 +240,8 @@ impl EventLexicon {
         }
         Ok(EventLexicon {
             source: source.to_string(),
+            text: text.to_string(),
+            embedded: false,
             verbs,
             nouns,
             verb_count,
@@ -241,6 +251,17 @@ impl EventLexicon {
     /// Where the lexicon came from.
     pub fn source(&self) -> &str {
         &self.source
+    }
+
+    /// The lexicon as a run manifest lists it: name, source and the
+    /// checksum of its text.
+    pub fn model_info(&self) -> ModelInfo {
+        let source = if self.embedded {
+            "embedded"
+        } else {
+            &self.source
+        };
+        ModelInfo::of_bytes("event lexicon", source, self.text.as_bytes())
     }
 
     /// Number of `[[verb]]` entries.

@@ -5,7 +5,9 @@
 
 use crate::doc::{EntityLabel, Span};
 
-use super::actors::ActorLookup;
+use crate::ner::ActorDictionary;
+
+use super::actors::name_meaning;
 use super::argument::{build_actor, Actor};
 use super::coref::{resolve_description, resolve_pronoun};
 use super::names::given_name_gender;
@@ -113,7 +115,7 @@ impl Mentions {
 
     /// Adds the mentions of one sentence, resolving its pronouns and
     /// descriptions against what came before.
-    pub fn add_sentence(&mut self, tree: &Tree<'_>, lookup: &dyn ActorLookup) {
+    pub fn add_sentence(&mut self, tree: &Tree<'_>, lookup: &ActorDictionary) {
         let first = self.list.len();
         for i in 0..tree.len() {
             if let Some(mention) = self.classify(tree, i, lookup) {
@@ -213,7 +215,7 @@ impl Mentions {
         }
     }
 
-    fn classify(&self, tree: &Tree<'_>, i: usize, lookup: &dyn ActorLookup) -> Option<Mention> {
+    fn classify(&self, tree: &Tree<'_>, i: usize, lookup: &ActorDictionary) -> Option<Mention> {
         let lower = tree.text(i).to_lowercase();
         let rel = tree.deprel(i);
         let role = match tree.rel(i) {
@@ -349,7 +351,7 @@ impl Mentions {
             (Animacy::NonPerson, Gender::Unknown)
         } else if let Some(g) = given {
             (Animacy::Person, g)
-        } else if lookup.name(tree.text(i)).is_some() {
+        } else if name_meaning(lookup, tree.text(i)).is_some() {
             (Animacy::NonPerson, Gender::Unknown)
         } else {
             (Animacy::Unknown, Gender::Unknown)

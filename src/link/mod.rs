@@ -30,8 +30,8 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use crate::doc::{Doc, Triple};
+use crate::ner::ActorDictionary;
 
-pub use actors::{ActorLookup, ActorName, NameKind};
 pub use lexicon::{EventCode, EventLexicon, NounSense, VerbSense, EVENT_TYPES};
 
 use clause::ClauseRules;
@@ -52,7 +52,7 @@ pub struct LinkConfig {
 #[derive(Debug, Clone)]
 pub struct Linker {
     lexicon: Arc<EventLexicon>,
-    actors: Arc<dyn ActorLookup>,
+    actors: Arc<ActorDictionary>,
     config: LinkConfig,
 }
 
@@ -60,7 +60,7 @@ impl Linker {
     /// A linker over an event lexicon and an actor dictionary.
     pub fn new(
         lexicon: Arc<EventLexicon>,
-        actors: Arc<dyn ActorLookup>,
+        actors: Arc<ActorDictionary>,
         config: LinkConfig,
     ) -> Self {
         Linker {
@@ -92,12 +92,12 @@ impl Linker {
             let Some(tree) = Tree::new(doc, sentence) else {
                 continue;
             };
-            mentions.add_sentence(&tree, &*self.actors);
+            mentions.add_sentence(&tree, &self.actors);
             let rules = ClauseRules {
                 tree: &tree,
                 mentions: &mentions,
                 lexicon: &self.lexicon,
-                lookup: &*self.actors,
+                lookup: &self.actors,
                 targetless: self.config.targetless,
             };
             let from = triples.len();
@@ -125,7 +125,7 @@ pub struct PronounLink {
 /// The antecedent chosen for every third-person pronoun of a parsed
 /// document: what coreference decides, for measuring it on annotated
 /// corpora.
-pub fn pronoun_links(doc: &Doc, actors: &dyn ActorLookup) -> Vec<PronounLink> {
+pub fn pronoun_links(doc: &Doc, actors: &ActorDictionary) -> Vec<PronounLink> {
     let mut mentions = Mentions::new(doc.tokens.len());
     if doc.syntax.len() != doc.tokens.len() {
         return Vec::new();

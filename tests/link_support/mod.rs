@@ -1,12 +1,11 @@
 //! Helpers for the link-stage tests: documents built by hand from
-//! CoNLL-U-like rows, and a small actor table.
+//! CoNLL-U-like rows, and a linker over the shipped lexicons.
 
 #![allow(dead_code)]
 
-use std::sync::Arc;
-
 use actant::doc::{Doc, Entity, EntityLabel, RawDoc, Sentence, Span, Token, TokenSyntax, Triple};
-use actant::link::{ActorLookup, ActorName, EventLexicon, LinkConfig, Linker, NameKind};
+use actant::link::{EventLexicon, LinkConfig, Linker};
+use actant::ner::ActorDictionary;
 
 /// Builds a parsed, recognized document from rows, one token per line:
 ///
@@ -111,178 +110,11 @@ pub fn doc(rows: &str) -> Doc {
     doc
 }
 
-/// A hand-made actor table with the names the tests use.
-#[derive(Debug, Default)]
-pub struct TableActors {
-    names: Vec<(
-        &'static str,
-        NameKind,
-        &'static str,
-        &'static str,
-        &'static str,
-    )>,
-    nouns: Vec<(&'static str, &'static str)>,
-    titles: Vec<(&'static str, &'static str)>,
-}
-
-impl TableActors {
-    /// The table: a few countries, capitals, seats, demonyms, IGOs and
-    /// groups, with sector nouns and titles.
-    pub fn news() -> Self {
-        use NameKind::*;
-        let mut names = Vec::new();
-        for (country, code, capital, demonyms) in [
-            ("Russia", "RUS", "Moscow", &["Russian", "Russians"][..]),
-            ("Armenia", "ARM", "Yerevan", &["Armenian", "Armenians"]),
-            (
-                "Azerbaijan",
-                "AZE",
-                "Baku",
-                &["Azerbaijani", "Azeri", "Azerbaijanis"],
-            ),
-            ("Turkey", "TUR", "Ankara", &["Turkish", "Turks"]),
-            ("Ukraine", "UKR", "Kyiv", &["Ukrainian", "Ukrainians"]),
-            ("Israel", "ISR", "Jerusalem", &["Israeli", "Israelis"]),
-            ("Iran", "IRN", "Tehran", &["Iranian", "Iranians"]),
-            ("Syria", "SYR", "Damascus", &["Syrian", "Syrians"]),
-            (
-                "United States",
-                "USA",
-                "Washington",
-                &["American", "Americans"],
-            ),
-            ("Libya", "LBY", "Tripoli", &["Libyan", "Libyans"]),
-            ("Sudan", "SDN", "Khartoum", &["Sudanese"]),
-            ("Mali", "MLI", "Bamako", &["Malian"]),
-            ("Niger", "NER", "Niamey", &["Nigerien"]),
-            ("China", "CHN", "Beijing", &["Chinese"]),
-        ] {
-            names.push((country, Country, code, code, country));
-            names.push((capital, Capital, code, leak(format!("{code}GOV")), capital));
-            for d in demonyms {
-                names.push((*d, Demonym, code, code, country));
-            }
-        }
-        names.extend([
-            ("U.S.", Country, "USA", "USA", "United States"),
-            ("Kremlin", Seat, "RUS", "RUSGOV", "Kremlin"),
-            ("Pentagon", Seat, "USA", "USAMIL", "Pentagon"),
-            ("Lachin", City, "AZE", "AZE", "Lachin"),
-            ("Sotk", City, "ARM", "ARM", "Sotk"),
-            ("Gyumri", City, "ARM", "ARM", "Gyumri"),
-            ("Stepanakert", City, "AZE", "AZE", "Stepanakert"),
-            ("Gaza", Territory, "PSE", "PSE", "Gaza"),
-            ("El Fasher", City, "SDN", "SDN", "El Fasher"),
-            (
-                "Nagorno-Karabakh",
-                Territory,
-                "XNK",
-                "XNK",
-                "Nagorno-Karabakh",
-            ),
-            (
-                "NATO",
-                Igo,
-                "IGO",
-                "IGOMIL",
-                "North Atlantic Treaty Organization",
-            ),
-            ("European Union", Igo, "IGO", "IGO", "European Union"),
-            ("EU", Igo, "IGO", "IGO", "European Union"),
-            ("UN", Igo, "IGO", "IGO", "United Nations"),
-            (
-                "Organization for Security and Co-operation in Europe",
-                Igo,
-                "IGO",
-                "IGO",
-                "OSCE",
-            ),
-            ("Hamas", Group, "PSEREB", "PSEREB", "Hamas"),
-            (
-                "Rapid Support Forces",
-                Group,
-                "SDNREB",
-                "SDNREB",
-                "Rapid Support Forces",
-            ),
-            ("RSF", Group, "SDNREB", "SDNREB", "Rapid Support Forces"),
-            ("Houthis", Group, "YEMREB", "YEMREB", "Houthis"),
-            ("Houthi", Group, "YEMREB", "YEMREB", "Houthis"),
-        ]);
-        TableActors {
-            names,
-            nouns: vec![
-                ("troops", "MIL"),
-                ("forces", "MIL"),
-                ("special forces", "MIL"),
-                ("army", "MIL"),
-                ("soldiers", "MIL"),
-                ("units", "MIL"),
-                ("defense ministry", "MIL"),
-                ("ministry", "GOV"),
-                ("foreign ministry", "GOV"),
-                ("government", "GOV"),
-                ("authorities", "GOV"),
-                ("spokesman", "GOV"),
-                ("spokeswoman", "GOV"),
-                ("minister", "GOV"),
-                ("peacekeepers", "PKO"),
-                ("fighters", "REB"),
-                ("rebels", "REB"),
-                ("police", "COP"),
-                ("border guards", "COP"),
-                ("reporters", "MED"),
-                ("protesters", "OPP"),
-            ],
-            titles: vec![
-                ("Foreign Minister", "GOV"),
-                ("Defense Minister", "MIL"),
-                ("President", "GOV"),
-                ("Prime Minister", "GOV"),
-                ("Gen.", "MIL"),
-            ],
-        }
-    }
-}
-
-fn leak(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
-}
-
-impl ActorLookup for TableActors {
-    fn name(&self, text: &str) -> Option<ActorName> {
-        let text = text.trim();
-        let text = text.strip_prefix("the ").unwrap_or(text);
-        self.names
-            .iter()
-            .find(|(n, ..)| *n == text)
-            .map(|&(_, kind, owner, code, canonical)| ActorName {
-                kind,
-                owner: owner.to_string(),
-                code: code.to_string(),
-                canonical: canonical.to_string(),
-            })
-    }
-
-    fn noun_sector(&self, noun: &str) -> Option<&str> {
-        let noun = noun.trim().to_lowercase();
-        self.nouns.iter().find(|(n, _)| *n == noun).map(|(_, s)| *s)
-    }
-
-    fn title_sector(&self, title: &str) -> Option<&str> {
-        let title = title.trim().to_lowercase();
-        self.titles
-            .iter()
-            .find(|(t, _)| t.to_lowercase() == title)
-            .map(|(_, s)| *s)
-    }
-}
-
-/// A linker over the shipped lexicon and the test actor table.
+/// A linker over the shipped lexicon and actor dictionary.
 pub fn linker() -> Linker {
     Linker::new(
         EventLexicon::embedded().expect("embedded lexicon"),
-        Arc::new(TableActors::news()),
+        ActorDictionary::embedded().expect("embedded actor dictionary"),
         LinkConfig::default(),
     )
 }
