@@ -36,7 +36,10 @@ fn link(c: &mut Criterion) {
     let docs = sample();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let with = Pipeline::builder().build().expect("pipeline builds");
-    let without = Pipeline::builder().without_link().build().expect("pipeline builds");
+    let without = Pipeline::builder()
+        .without_link()
+        .build()
+        .expect("pipeline builds");
     let linker = with.linker().expect("the default pipeline links").clone();
     let annotated: Vec<_> = docs
         .iter()

@@ -251,7 +251,12 @@ fn state_body(
         .or_else(|| lookup.sector_of_noun(last_word))?
         .to_string();
     let (owner, first) = state_modifier(tree, i, lookup, Some(body))?;
-    let span = Span::new(tree.span(first).start, body.span.end);
+    // `Russia's Defense Ministry`, or `the Defense Ministry of Russia`.
+    let span = if first < body.first {
+        Span::new(tree.span(first).start, body.span.end)
+    } else {
+        Span::new(body.span.start, owner.span.end)
+    };
     let owner_code = owner.owner();
     Some(Actor {
         text: clean_text(doc.slice(span)),
