@@ -1,7 +1,7 @@
 //! Prints the triples the rule layer finds on gold dependency trees, to
 //! inspect the rules apart from the parser.
 //!
-//! `cargo run --example link_conllu -- FILE.conllu [DOC_ID_PREFIX]`
+//! `cargo run --example link_conllu -- FILE.conllu [DOC_ID_PREFIX] [--evidence]`
 //!
 //! Each `# newdoc` starts a document; its words (joined by spaces) are the
 //! text, the gazetteer supplies the entities, and the gold trees the
@@ -18,6 +18,7 @@ fn main() -> anyhow::Result<()> {
         .next()
         .ok_or_else(|| anyhow::anyhow!("usage: link_conllu FILE.conllu [DOC_ID_PREFIX]"))?;
     let prefix = args.next().unwrap_or_default();
+    let evidence = args.next().is_some_and(|a| a == "--evidence");
     let sentences = read_conllu(std::path::Path::new(&path))?;
     let gazetteer = Gazetteer::embedded()?;
     let linker = Linker::new(
@@ -81,6 +82,9 @@ fn main() -> anyhow::Result<()> {
                 t.rule,
                 t.confidence
             );
+            if evidence {
+                println!("      {}", doc.slice(doc.sentences[t.sentence].span));
+            }
         }
     }
     Ok(())

@@ -7,6 +7,7 @@ use crate::doc::{Span, Triple};
 use crate::ner::ActorDictionary;
 
 use super::argument::{place_at, Actor};
+use super::control::subject_slot;
 use super::lexicon::{EventCode, EventLexicon};
 use super::mention::Mentions;
 use super::modality::{modality, Modality};
@@ -368,66 +369,8 @@ impl ClauseRules<'_, '_> {
         out
     }
 
-    /// The token whose mention is the logical subject of active `v`, and
-    /// how it was found: its own subject, the subject of the verb it is
-    /// coordinated with, its controller, or the noun a relative or
-    /// participle clause modifies.
     fn subject_slot(&self, v: usize, depth: usize) -> Option<(usize, ActorRoute)> {
-        let tree = self.tree;
-        if depth > 6 {
-            return None;
-        }
-        if let Some(s) = tree
-            .children(v)
-            .find(|&c| matches!(tree.deprel(c), "nsubj" | "nsubj:pass" | "nsubj:outer"))
-        {
-            let route = if is_relative_pronoun(&tree.text(s).to_lowercase()) {
-                ActorRoute::Relative
-            } else {
-                ActorRoute::Subject
-            };
-            return Some((s, route));
-        }
-        let u = tree.head(v)?;
-        match tree.deprel(v) {
-            "conj" => self.subject_slot(u, depth + 1).map(|(s, r)| {
-                (
-                    s,
-                    if r == ActorRoute::Subject {
-                        ActorRoute::Conjunct
-                    } else {
-                        r
-                    },
-                )
-            }),
-            "xcomp" => self.controller(u, true, depth),
-            "advcl" if non_finite(tree, v) => {
-                let object_first = tree
-                    .children_with(v, "mark")
-                    .any(|m| matches!(tree.text(m).to_lowercase().as_str(), "of" | "for"));
-                self.controller(u, object_first, depth)
-            }
-            "acl:relcl" | "acl" => Some((u, ActorRoute::Relative)),
-            _ => None,
-        }
-    }
-
-    /// The controller of a non-finite clause under `u`: its object when
-    /// `object_first` and it has one, else its subject.
-    fn controller(
-        &self,
-        u: usize,
-        object_first: bool,
-        depth: usize,
-    ) -> Option<(usize, ActorRoute)> {
-        let tree = self.tree;
-        if object_first {
-            if let Some(o) = tree.child_with(u, "obj") {
-                return Some((o, ActorRoute::Control));
-            }
-        }
-        self.subject_slot(u, depth + 1)
-            .map(|(s, _)| (s, ActorRoute::Control))
+        subject_slot(self.tree, v, depth)
     }
 
     /// The actors of an argument slot and its coordinated conjuncts.
@@ -641,16 +584,6 @@ fn agent(tree: &Tree<'_>, v: usize) -> Option<usize> {
         tree.children(v)
             .find(|&c| tree.rel(c) == "obl" && tree.case_marker(c).as_deref() == Some("by"))
     })
-}
-
-/// Whether a clause is non-finite (a gerund, participle or infinitive
-/// without its own subject).
-fn non_finite(tree: &Tree<'_>, v: usize) -> bool {
-    matches!(tree.xpos(v), "VBG" | "VB" | "VBN")
-        && !tree.has_child(v, "nsubj")
-        && !tree.children(v).any(|c| {
-            tree.deprel(c) == "aux" && !matches!(tree.lemma(c).to_lowercase().as_str(), "to" | "be")
-        })
 }
 
 /// The normalised action: lemma, particles, event noun, preposition.

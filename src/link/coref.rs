@@ -38,6 +38,11 @@ pub fn resolve_pronoun(before: &[Mention], pronoun: &Mention, f: PronounFeatures
         if !agrees(candidate, f) {
             continue;
         }
+        let own_subject = pronoun.clause_subject == Some(candidate.token);
+        if own_subject && !f.possessive && !f.reflexive {
+            // "New Delhi was accused of using it": not New Delhi.
+            continue;
+        }
         let mut score = salience(candidate);
         if pronoun.role == Role::Subject && candidate.role == Role::Subject {
             // Parallel subjects: "Mammadli arrived … He met …"
@@ -45,6 +50,11 @@ pub fn resolve_pronoun(before: &[Mention], pronoun: &Mention, f: PronounFeatures
         }
         if f.animacy == Animacy::Person && candidate.animacy == Animacy::Person {
             score += 30.0;
+        }
+        if own_subject {
+            // A possessive or reflexive prefers the subject of its own
+            // clause: "accused New Delhi of using its consulates".
+            score += 40.0;
         }
         let score = score * 0.5f32.powi(distance as i32);
         if best.is_none_or(|(s, _)| score > s) {

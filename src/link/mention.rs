@@ -9,6 +9,7 @@ use crate::ner::ActorDictionary;
 
 use super::actors::name_meaning;
 use super::argument::{build_actor, Actor};
+use super::control::clause_subject_of;
 use super::coref::{resolve_description, resolve_pronoun};
 use super::names::given_name_gender;
 use super::tree::Tree;
@@ -65,6 +66,9 @@ pub struct Mention {
     pub role: Role,
     /// Document index of the predicate it is a core argument of.
     pub clause: Option<usize>,
+    /// Document index of the logical subject of its clause (controllers
+    /// included), for pronouns.
+    pub clause_subject: Option<usize>,
     /// Document indices of the nominals it modifies (a possessive
     /// pronoun cannot refer to the phrase it sits in).
     pub hosts: Vec<usize>,
@@ -236,6 +240,7 @@ impl Mentions {
             role,
             clause,
             hosts: hosts(tree, i),
+            clause_subject: None,
             lemma: tree.lemma(i).to_lowercase(),
             span,
             actor,
@@ -248,14 +253,16 @@ impl Mentions {
             if rel == "expl" {
                 return None;
             }
-            return Some(base(
+            let mut mention = base(
                 MentionKind::Pronoun(f),
                 f.number,
                 f.gender,
                 f.animacy,
                 tree.span(i),
                 None,
-            ));
+            );
+            mention.clause_subject = clause_subject_of(tree, i).map(|s| tree.doc_index(s));
+            return Some(mention);
         }
         if !tree.is_noun(i) {
             // A name tagged otherwise (an adjective `Russian` used as a
@@ -372,6 +379,9 @@ impl Mentions {
 /// `both countries`, `the two leaders`). Returns its class, how many
 /// referents it has and its first token.
 fn description_of(tree: &Tree<'_>, i: usize, lemma: &str) -> Option<(Description, usize, usize)> {
+    if tree.upos(i) != "NOUN" {
+        return None;
+    }
     let class = description(lemma)?;
     let mut definite = false;
     let mut count = 1;
@@ -387,6 +397,8 @@ fn description_of(tree: &Tree<'_>, i: usize, lemma: &str) -> Option<(Description
             ("nummod", "two") => count = 2,
             ("nummod", "three") => count = 3,
             ("nmod", _) | ("acl:relcl", _) | ("acl", _) => return None,
+            // `the Bush administration`, `Russia's government`: named, not a description.
+            ("compound" | "amod" | "flat", _) if tree.upos(c) == "PROPN" => return None,
             _ => {}
         }
         if c < start && matches!(tree.rel(c), "det" | "nummod" | "amod" | "cc") {

@@ -15,6 +15,7 @@
 pub mod actors;
 pub mod argument;
 pub mod clause;
+pub mod control;
 pub mod coref;
 pub mod lexicon;
 pub mod mention;
