@@ -11,6 +11,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use crate::batch::BatchConfig;
 use crate::corpus::Input;
 use crate::error::{Error, Result};
+use crate::eval::conll::TagColumn;
+use crate::eval::iob::Scheme;
+use crate::eval::ner::NerOptions;
+use crate::eval::ner_data::NerFormat;
+use crate::eval::run::{NerEval, SyntaxEval, TriplesEval};
 use crate::export::Format;
 use crate::ner::NerConfig;
 
@@ -67,6 +72,12 @@ pub enum EvalTarget {
         end a gold one at the same offset."
     )]
     Segment(EvalSegmentArgs),
+    /// Entities: precision, recall and F1 per label, micro and macro, strict and partial.
+    Ner(EvalNerArgs),
+    /// Actor–action–target triples: P/R/F1, event-type accuracy, misses and false alarms.
+    Triples(EvalTriplesArgs),
+    /// Tags, lemmas and dependencies against a CoNLL-U treebank.
+    Syntax(EvalSyntaxArgs),
 }
 
 /// Flags of `actant eval segment`.
@@ -239,6 +250,278 @@ impl ExtractArgs {
     }
 }
 
+/// Tag readings selectable on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SchemeChoice {
+    /// conlleval.pl and seqeval's default mode.
+    Conlleval,
+    /// seqeval's strict mode, IOB2.
+    Iob2,
+    /// seqeval's strict mode, IOBES.
+    Iobes,
+}
+
+/// Entity file formats selectable on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NerFormatChoice {
+    /// Token per line, IOB tags in a column.
+    Conll,
+    /// CoNLL-U with GUM Entity= mentions.
+    Conllu,
+    /// JSON Lines with character spans.
+    Jsonl,
+    /// actant's entities.csv.
+    EntitiesCsv,
+}
+
+impl NerFormatChoice {
+    fn format(self) -> NerFormat {
+        match self {
+            NerFormatChoice::Conll => NerFormat::Conll,
+            NerFormatChoice::Conllu => NerFormat::Conllu,
+            NerFormatChoice::Jsonl => NerFormat::Jsonl,
+            NerFormatChoice::EntitiesCsv => NerFormat::EntitiesCsv,
+        }
+    }
+}
+
+/// Flags of `actant eval ner`.
+#[derive(Debug, Args)]
+#[command(after_help = "Matching (both modes are reported):
+  strict   a predicted entity is right only if its document, start, end and label all
+           equal a gold entity's: the figure seqeval and conlleval report.
+  partial  a predicted entity is right if it overlaps a gold entity with the same label;
+           gold and predicted entities are paired one to one (the most pairs possible),
+           so one long prediction over two gold entities earns one hit.
+Each mode gives gold, predicted, TP, FP, FN, precision, recall and F1 per label, micro
+(pooled counts) and macro (mean of the per-label figures over the labels seen in gold or
+predictions); a ratio with a zero denominator is 0. The confusion table pairs the leftover
+gold and predicted entities that share a span but not a label (type errors); `-` marks
+misses and false alarms. Token accuracy is shown when both sides are CoNLL files.
+
+Tag schemes (CoNLL files):
+  conlleval  as conlleval.pl and seqeval's default mode: an I- tag after O, or after a tag
+             of another type, starts an entity (B-PER I-LOC is two entities).
+  iob2       as seqeval's strict mode (mode=\"strict\", scheme=IOB2): only B- starts an
+             entity; a stray I- is dropped (B-PER I-LOC is one PER entity).
+  iobes      as seqeval's strict mode with IOBES: B- I- E- and S-.
+
+Formats (from the file extension unless --gold-format/--pred-format say):
+  conll         .conll .iob .iob2 .bio .tsv .txt: one token per line in columns, a blank line
+                between sentences, -DOCSTART- or \"# newdoc id = X\" between documents. The
+                tags are in the last column holding an IOB tag on every line, unless
+                --gold-column/--pred-column name one (1-based; negative counts from the end).
+  conllu        .conllu: GUM Entity= mentions; a mention whose head is a proper noun becomes
+                a PER/ORG/LOC/MISC entity over its name (titles and dates left out).
+  jsonl         .jsonl: {\"id\",\"text\",\"entities\":[{\"start\",\"end\",\"label\"}]}, Unicode
+                code-point offsets, end exclusive.
+  entities-csv  .csv: actant's entities.csv (doc_id, start, end, label).
+Any gold format can be scored against any prediction format that has the same document
+ids and texts. Without --pred the pipeline (--ner) runs on the gold texts.
+
+Examples:
+  actant eval ner --gold tests/fixtures/dev/entities.jsonl
+  actant eval ner --gold tests/fixtures/dev/entities.jsonl --pred out/entities.csv
+  actant eval ner --gold out.conll --gold-column -2 --pred out.conll --scheme iob2
+  actant eval ner --gold en_ewt-ud-dev.iob2 --pred pred.iob2 --labels PER,ORG,LOC")]
+pub struct EvalNerArgs {
+    /// Gold entities.
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+
+    /// Predicted entities [default: run the pipeline on the gold texts].
+    #[arg(long, value_name = "FILE")]
+    pub pred: Option<PathBuf>,
+
+    /// Format of the gold file [default: from its extension].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub gold_format: Option<NerFormatChoice>,
+
+    /// Format of the predictions [default: from the extension].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub pred_format: Option<NerFormatChoice>,
+
+    /// How IOB tags become entities.
+    #[arg(long, value_enum, default_value_t = SchemeChoice::Conlleval)]
+    pub scheme: SchemeChoice,
+
+    /// Tag column of a gold CoNLL file: auto, or 1-based (negative from the end).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value = "auto",
+        allow_hyphen_values = true
+    )]
+    pub gold_column: TagColumn,
+
+    /// Tag column of a predicted CoNLL file: auto, or 1-based (negative from the end).
+    #[arg(
+        long,
+        value_name = "N",
+        default_value = "auto",
+        allow_hyphen_values = true
+    )]
+    pub pred_column: TagColumn,
+
+    /// Score only these labels (comma-separated).
+    #[arg(long, value_name = "LABELS", value_delimiter = ',')]
+    pub labels: Vec<String>,
+
+    /// Map other schemes' labels to PER/ORG/LOC/MISC on both sides
+    /// (PERSON→PER, GPE→LOC, NORP and OTH→MISC, ...).
+    #[arg(long)]
+    pub conll_labels: bool,
+
+    /// Entity recognizer the pipeline runs when there is no --pred.
+    #[arg(long, value_enum, default_value_t = NerChoice::Gazetteer)]
+    pub ner: NerChoice,
+
+    /// Also write every figure as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+}
+
+impl EvalNerArgs {
+    /// Checks the flags and builds the evaluation.
+    pub fn validate(&self) -> Result<NerEval> {
+        let labels: std::collections::BTreeSet<String> = self
+            .labels
+            .iter()
+            .map(|l| l.trim().to_string())
+            .filter(|l| !l.is_empty())
+            .collect();
+        Ok(NerEval {
+            gold: self.gold.clone(),
+            gold_format: self.gold_format.map(NerFormatChoice::format),
+            gold_column: self.gold_column,
+            pred: self.pred.clone(),
+            pred_format: self.pred_format.map(NerFormatChoice::format),
+            pred_column: self.pred_column,
+            scheme: match self.scheme {
+                SchemeChoice::Conlleval => Scheme::Conlleval,
+                SchemeChoice::Iob2 => Scheme::Iob2,
+                SchemeChoice::Iobes => Scheme::Iobes,
+            },
+            options: NerOptions {
+                labels: (!labels.is_empty()).then_some(labels),
+                conll_labels: self.conll_labels,
+            },
+            ner: ner_config(self.ner),
+        })
+    }
+}
+
+/// Flags of `actant eval triples`.
+#[derive(Debug, Args)]
+#[command(after_help = "A predicted triple matches a gold one (one to one) when:
+  - the document is the same;
+  - actor and target match: lowercased, without determiners and possessive 's, one phrase
+    contains the other's head word (its last word before of/for/in/...): \"Russian troops\"
+    matches \"troops\", \"Sergei Lavrov\" matches \"Lavrov\"; \"Russia\" does not match
+    \"Russian troops\";
+  - the actions match: the same words, or the same verb where one side leaves out the event
+    noun of a light-verb construction (\"launch\" and \"launch into\" match \"launch offensive
+    into\"); a phrasal verb's particle counts (\"call\" does not match \"call on\").
+The event type is not part of the match; its accuracy over the matches is reported, with a
+table per event type and the lists of misses and false alarms.
+
+Gold: CSV with doc_id, actor, action, target, event. Predictions: the same columns, or
+actant's triples.csv (its action_lemma column is used). Without --pred the pipeline runs on
+--docs (any corpus input), by default the entities.jsonl beside the gold file.
+
+Example:
+  actant eval triples --gold tests/fixtures/dev/triples.csv --pred out/triples.csv")]
+pub struct EvalTriplesArgs {
+    /// Gold triples CSV.
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+
+    /// Predicted triples CSV [default: run the pipeline on --docs].
+    #[arg(long, value_name = "FILE")]
+    pub pred: Option<PathBuf>,
+
+    /// Documents to run the pipeline on [default: entities.jsonl beside --gold].
+    #[arg(long, value_name = "INPUT", conflicts_with = "pred")]
+    pub docs: Option<PathBuf>,
+
+    /// How many misses and false alarms to list (all are in --json).
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub show: usize,
+
+    /// Entity recognizer the pipeline runs when there is no --pred.
+    #[arg(long, value_enum, default_value_t = NerChoice::Gazetteer)]
+    pub ner: NerChoice,
+
+    /// Also write every figure, match, miss and false alarm as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+}
+
+impl EvalTriplesArgs {
+    /// Checks the flags and builds the evaluation.
+    pub fn validate(&self) -> Result<TriplesEval> {
+        Ok(TriplesEval {
+            gold: self.gold.clone(),
+            pred: self.pred.clone(),
+            docs: self.docs.clone(),
+            ner: ner_config(self.ner),
+        })
+    }
+}
+
+/// Flags of `actant eval syntax`.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Every word counts, punctuation included. UAS: the head is right;
+LAS: the head and the universal relation (nmod for nmod:poss) are right, as in the CoNLL 2018
+shared task; LAS+sub compares the full relation.
+
+With --pred on the same tokens as the gold file, each figure is an accuracy. Otherwise the
+predictions are a tokenization of the raw text: words are aligned with gold words covering
+the same characters (whitespace aside), each figure is an F1 over aligned words, and words
+and sentences (and multiword tokens, when the predictions have them) get F1 scores of their
+own; a sentence is right when both its ends are. Without --pred the pipeline runs on the
+treebank's raw text, rebuilt from its tokens and SpaceAfter=No, a space between sentences
+and a blank line between paragraphs.
+
+Example:
+  actant eval syntax --gold en_ewt-ud-dev.conllu --pred predicted.conllu"
+)]
+pub struct EvalSyntaxArgs {
+    /// Gold treebank (CoNLL-U).
+    #[arg(long, value_name = "FILE")]
+    pub gold: PathBuf,
+
+    /// Predicted CoNLL-U [default: run the pipeline on the raw text].
+    #[arg(long, value_name = "FILE")]
+    pub pred: Option<PathBuf>,
+
+    /// Entity recognizer the pipeline is built with when there is no --pred.
+    #[arg(long, value_enum, default_value_t = NerChoice::Gazetteer)]
+    pub ner: NerChoice,
+
+    /// Also write every figure as JSON to this file.
+    #[arg(long, value_name = "FILE")]
+    pub json: Option<PathBuf>,
+}
+
+impl EvalSyntaxArgs {
+    /// Checks the flags and builds the evaluation.
+    pub fn validate(&self) -> Result<SyntaxEval> {
+        Ok(SyntaxEval {
+            gold: self.gold.clone(),
+            pred: self.pred.clone(),
+            ner: ner_config(self.ner),
+        })
+    }
+}
+
+fn ner_config(choice: NerChoice) -> NerConfig {
+    match choice {
+        NerChoice::Gazetteer => NerConfig::Gazetteer,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,6 +533,54 @@ mod tests {
             Command::Extract(a) => a,
             other => panic!("parsed as {other:?}"),
         }
+    }
+
+    #[test]
+    fn eval_ner_flags_become_an_evaluation() {
+        let argv = [
+            "actant",
+            "eval",
+            "ner",
+            "--gold",
+            "g.conll",
+            "--gold-column",
+            "-2",
+            "--pred",
+            "g.conll",
+            "--scheme",
+            "iob2",
+            "--labels",
+            "PER, ORG,LOC",
+        ];
+        let Command::Eval(EvalArgs {
+            target: EvalTarget::Ner(args),
+        }) = Cli::try_parse_from(argv).unwrap().command
+        else {
+            panic!("not eval ner");
+        };
+        let run = args.validate().unwrap();
+        assert_eq!(run.gold_column, TagColumn::Index(-2));
+        assert_eq!(run.pred_column, TagColumn::Auto);
+        assert_eq!(run.scheme, Scheme::Iob2);
+        let labels: Vec<&str> = run
+            .options
+            .labels
+            .as_ref()
+            .unwrap()
+            .iter()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(labels, ["LOC", "ORG", "PER"]);
+        assert!(Cli::try_parse_from([
+            "actant",
+            "eval",
+            "ner",
+            "--gold",
+            "g",
+            "--gold-column",
+            "0"
+        ])
+        .is_err());
     }
 
     #[test]

@@ -17,7 +17,7 @@
 //!    event types from the lexicon, actor codes from the dictionary,
 //!    pronouns resolved, negation and mode marked.
 //! 6. `export` writes CSV and JSON Lines, atomically and in input order.
-//! 7. `eval` scores predictions against labeled fixtures.
+//! 7. [`eval`] scores predictions against labeled fixtures.
 //!
 //! [`learn`] holds the averaged perceptron shared by the trained models.
 //!

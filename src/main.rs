@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use actant::batch::run_batch;
 use actant::cli::{self, Cli, Command, EvalArgs, EvalTarget, ExtractArgs, ProgressChoice};
 use actant::corpus::Corpus;
+use actant::eval::run::{run_ner_eval, run_syntax_eval, run_triples_eval, write_json};
+use actant::eval::table::{render_ner, render_syntax, render_triples};
 use actant::report::TerminalReport;
 use actant::Pipeline;
 use clap::Parser;
@@ -46,17 +48,50 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<u8> {
     })
 }
 
+/// Runs an evaluation, prints its table and writes `--json`; documents the
+/// pipeline failed on make the exit status 3.
 fn eval(args: &EvalArgs) -> anyhow::Result<u8> {
-    match &args.target {
+    let (table, failures) = match &args.target {
         EvalTarget::Segment(args) => {
             args.validate()?;
             let scores = actant::eval::segment::score_segmentation(&args.gold)?;
             if args.json {
-                println!("{}", serde_json::to_string_pretty(&scores)?);
+                (serde_json::to_string_pretty(&scores)? + "\n", 0)
             } else {
-                println!("{}\n{scores}", args.gold.display());
+                (format!("{}\n{scores}\n", args.gold.display()), 0)
             }
         }
+        EvalTarget::Ner(a) => {
+            let report = run_ner_eval(&a.validate()?)?;
+            if let Some(path) = &a.json {
+                write_json(path, &report)?;
+            }
+            (render_ner(&report), report.failures.len())
+        }
+        EvalTarget::Triples(a) => {
+            let report = run_triples_eval(&a.validate()?)?;
+            if let Some(path) = &a.json {
+                write_json(path, &report)?;
+            }
+            (render_triples(&report, a.show), report.failures.len())
+        }
+        EvalTarget::Syntax(a) => {
+            let report = run_syntax_eval(&a.validate()?)?;
+            if let Some(path) = &a.json {
+                write_json(path, &report)?;
+            }
+            (render_syntax(&report), report.failures.len())
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    match std::io::Write::write_all(&mut out, table.as_bytes()) {
+        // A reader that stops early (`| head`) is not an error.
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => return Err(e.into()),
+        _ => {}
     }
-    Ok(cli::EXIT_OK)
+    Ok(if failures > 0 {
+        cli::EXIT_PARTIAL
+    } else {
+        cli::EXIT_OK
+    })
 }

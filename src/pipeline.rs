@@ -5,8 +5,7 @@ use crate::doc::{AnnotatedDoc, Doc, RawDoc};
 use crate::error::Result;
 use crate::export::ModelInfo;
 use crate::link::{EventLexicon, LinkConfig, Linker};
-use crate::ner::ActorDictionary;
-use crate::ner::{NerConfig, NerStage, Recognizer};
+use crate::ner::{ActorDictionary, NerConfig, NerStage, Recognizer};
 use crate::segment::Segmenter;
 
 /// Runs segmentation, entity recognition and the rule layer on documents.
@@ -92,7 +91,11 @@ impl Pipeline {
 
     /// The models and lexicons this pipeline uses, with checksums.
     pub fn models(&self) -> Vec<ModelInfo> {
-        let mut models = Vec::new();
+        let mut models = vec![ModelInfo::of_bytes(
+            "actor dictionary",
+            "embedded data/lexicon/actors.toml",
+            ActorDictionary::embedded_text().as_bytes(),
+        )];
         if let Some(linker) = &self.linker {
             models.push(linker.lexicon().model_info());
         }

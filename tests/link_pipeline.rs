@@ -13,7 +13,8 @@ fn the_default_pipeline_links_and_lists_its_lexicon() {
         .iter()
         .find(|m| m.name == "event lexicon")
         .expect("lexicon listed");
-    assert_eq!(lexicon.source, "embedded");
+    assert_eq!(lexicon.source, "embedded data/lexicon/verbs.toml");
+    assert!(models.iter().any(|m| m.name == "actor dictionary"));
     assert_eq!(lexicon.sha256.len(), 64);
     assert!(!pipeline.linker().unwrap().config().targetless);
 }

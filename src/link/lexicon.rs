@@ -257,11 +257,11 @@ impl EventLexicon {
     /// checksum of its text.
     pub fn model_info(&self) -> ModelInfo {
         let source = if self.embedded {
-            "embedded"
+            format!("embedded {EMBEDDED_SOURCE}")
         } else {
-            &self.source
+            self.source.clone()
         };
-        ModelInfo::of_bytes("event lexicon", source, self.text.as_bytes())
+        ModelInfo::of_bytes("event lexicon", &source, self.text.as_bytes())
     }
 
     /// Number of `[[verb]]` entries.

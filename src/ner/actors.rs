@@ -167,6 +167,11 @@ pub struct DictionaryCounts {
 }
 
 impl ActorDictionary {
+    /// The text of the shipped dictionary file (for checksums in run manifests).
+    pub fn embedded_text() -> &'static str {
+        EMBEDDED_TOML
+    }
+
     /// The shipped dictionary, parsed on first use and shared afterwards.
     pub fn embedded() -> Result<Arc<ActorDictionary>> {
         static EMBEDDED: OnceLock<std::result::Result<Arc<ActorDictionary>, (Location, String)>> =
