@@ -13,7 +13,9 @@
 //!    offsets into the original text.
 //! 3. `syntax` tags, lemmatizes and parses each sentence.
 //! 4. [`ner`] finds entity mentions; the actor dictionary supplies codes.
-//! 5. `link` builds actor–action–target triples from trees and entities.
+//! 5. [`link`] builds actor–action–target triples from trees and entities:
+//!    event types from the lexicon, actor codes from the dictionary,
+//!    pronouns resolved, negation and mode marked.
 //! 6. `export` writes CSV and JSON Lines, atomically and in input order.
 //! 7. [`eval`] scores predictions against labeled fixtures.
 //!
@@ -39,6 +41,7 @@ pub mod error;
 pub mod eval;
 pub mod export;
 pub mod learn;
+pub mod link;
 pub mod ner;
 pub mod pipeline;
 pub mod report;

@@ -4,10 +4,11 @@
 use crate::doc::{AnnotatedDoc, Doc, RawDoc};
 use crate::error::Result;
 use crate::export::ModelInfo;
+use crate::link::{EventLexicon, LinkConfig, Linker};
 use crate::ner::{ActorDictionary, NerConfig, NerStage, Recognizer};
 use crate::segment::Segmenter;
 
-/// Runs segmentation and entity recognition on documents.
+/// Runs segmentation, entity recognition and the rule layer on documents.
 ///
 /// A pipeline is immutable once built and `Sync`, so one instance serves
 /// every thread of a batch.
@@ -16,12 +17,15 @@ pub struct Pipeline {
     segmenter: Segmenter,
     recognizer: NerStage,
     ner_config: NerConfig,
+    linker: Option<Linker>,
 }
 
 /// Configures a [`Pipeline`].
 #[derive(Clone, Debug, Default)]
 pub struct PipelineBuilder {
     ner: NerConfig,
+    link: LinkConfig,
+    without_link: bool,
 }
 
 impl PipelineBuilder {
@@ -31,12 +35,35 @@ impl PipelineBuilder {
         self
     }
 
+    /// Configures the rule layer (on by default).
+    pub fn link(mut self, link: LinkConfig) -> Self {
+        self.link = link;
+        self.without_link = false;
+        self
+    }
+
+    /// Leaves the rule layer out: entities only, no triples.
+    pub fn without_link(mut self) -> Self {
+        self.without_link = true;
+        self
+    }
+
     /// Loads the models and lexicons the configuration needs.
     pub fn build(self) -> Result<Pipeline> {
+        let linker = if self.without_link {
+            None
+        } else {
+            Some(Linker::new(
+                EventLexicon::embedded()?,
+                ActorDictionary::embedded()?,
+                self.link,
+            ))
+        };
         Ok(Pipeline {
             segmenter: Segmenter::new(),
             recognizer: NerStage::from_config(&self.ner)?,
             ner_config: self.ner,
+            linker,
         })
     }
 }
@@ -54,7 +81,12 @@ impl Pipeline {
 
     /// Whether the pipeline produces triples (the rule layer runs).
     pub fn links(&self) -> bool {
-        false
+        self.linker.is_some()
+    }
+
+    /// The rule layer, when it runs.
+    pub fn linker(&self) -> Option<&Linker> {
+        self.linker.as_ref()
     }
 
     /// The models and lexicons this pipeline uses, with checksums.
@@ -65,6 +97,9 @@ impl Pipeline {
             ActorDictionary::embedded_text().as_bytes(),
         )];
         models.extend(self.recognizer.models());
+        if let Some(linker) = &self.linker {
+            models.push(linker.lexicon().model_info());
+        }
         models
     }
 
@@ -84,6 +119,9 @@ impl Pipeline {
             entity.sentence = doc.sentence_at(entity.span.start).unwrap_or(0);
         }
         doc.entities = entities;
+        if let Some(linker) = &self.linker {
+            doc.triples = linker.link(&doc);
+        }
         Ok(doc)
     }
 }
