@@ -9,6 +9,10 @@
 //! ([`TITLE`] evidence). The country or nationality that was cut off is
 //! then found by the dictionary (rule 3 below).
 //!
+//! **Possessives.** A span with `'s` inside is split there (`Azerbaijan's
+//! Defense Ministry` → `Azerbaijan` + `Defense Ministry`), as the
+//! guidelines exclude the possessive from names.
+//!
 //! **Dictionary.** The model finds names; the dictionary knows what some
 //! of them are (`Baku` → `AZEGOV`, canonical `Baku`). Only names the
 //! dictionary is fairly sure of take part (score at least [`SURE_SCORE`]:
@@ -60,6 +64,34 @@ pub fn trim_titles(span: TokenSpan, bits: &[DictionaryBits]) -> Option<TokenSpan
         tokens: start..tokens.end,
         label: span.label,
     })
+}
+
+/// A span split at possessive `'s` tokens inside it (`Azerbaijan 's
+/// Defense Ministry` → `Azerbaijan`, `Defense Ministry`): the possessive
+/// is never part of a name, and the parts are names of their own. Each
+/// part keeps the span's label; the dictionary may relabel it.
+pub fn split_possessives(span: TokenSpan, words: &[&str]) -> Vec<TokenSpan> {
+    let is_possessive = |i: usize| matches!(words.get(i), Some(&"'s" | &"’s"));
+    let mut parts = Vec::new();
+    let mut start = span.tokens.start;
+    for i in span.tokens.clone() {
+        if is_possessive(i) {
+            if start < i {
+                parts.push(TokenSpan {
+                    tokens: start..i,
+                    label: span.label,
+                });
+            }
+            start = i + 1;
+        }
+    }
+    if start < span.tokens.end {
+        parts.push(TokenSpan {
+            tokens: start..span.tokens.end,
+            label: span.label,
+        });
+    }
+    parts
 }
 
 /// Merges model entities with dictionary entities (both in text order and
@@ -196,6 +228,21 @@ mod tests {
                 (60, 65, Misc, "gazetteer", Some("C60")),
             ]
         );
+    }
+
+    #[test]
+    fn possessives_split_spans() {
+        let words = ["Azerbaijan", "'s", "Defense", "Ministry", "Macy", "’s"];
+        let span = |s: usize, e: usize| TokenSpan {
+            tokens: s..e,
+            label: EntityLabel::Org,
+        };
+        assert_eq!(
+            split_possessives(span(0, 4), &words),
+            vec![span(0, 1), span(2, 4)]
+        );
+        assert_eq!(split_possessives(span(4, 6), &words), vec![span(4, 5)]);
+        assert_eq!(split_possessives(span(2, 4), &words), vec![span(2, 4)]);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::ner::{Gazetteer, Recognizer};
 
 use super::evidence::dictionary_bits;
 use super::features::SentenceInput;
-use super::merge::{merge_with_dictionary, trim_titles};
+use super::merge::{merge_with_dictionary, split_possessives, trim_titles};
 use super::model::{NerModel, Scratch};
 
 /// The model file compiled into the binary (`models/ner.bin`, made by
@@ -96,8 +96,8 @@ impl EmbeddedRecognizer {
         &self.info
     }
 
-    /// The model's entities of `doc`, person titles trimmed, before merging
-    /// with the dictionary.
+    /// The model's entities of `doc`, split at possessives and with person
+    /// titles trimmed, before merging with the dictionary.
     pub fn model_entities(&self, doc: &Doc) -> Vec<Entity> {
         let words: Vec<Vec<&str>> = doc
             .sentences
@@ -132,7 +132,12 @@ impl EmbeddedRecognizer {
         let mut out = Vec::new();
         for (s, spans) in labelled.into_iter().enumerate() {
             let first = doc.sentences[s].tokens.start;
-            for (span, score) in spans {
+            let parts = spans.into_iter().flat_map(|(span, score)| {
+                split_possessives(span, &words[s])
+                    .into_iter()
+                    .map(move |part| (part, score))
+            });
+            for (span, score) in parts {
                 let Some(span) = trim_titles(span, &dictionary[s]) else {
                     continue;
                 };
