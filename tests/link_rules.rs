@@ -429,6 +429,14 @@ const CASES: &[Case] = &[
         expected: &["Mammadli | speak with | Aydın | CONSULT"],
     },
     Case {
+        name: "a headline verb the tagger took for a noun still heads its clause",
+        rows: "
+            Azerbaijan Azerbaijan PROPN NNP 2 nsubj B-LOC
+            accuses accuse NOUN NNS 0 root
+            Armenia Armenia PROPN NNP 2 obj B-LOC",
+        expected: &["Azerbaijan | accuse | Armenia | ACCUSE"],
+    },
+    Case {
         name: "relation verbs give no rows",
         rows: "
             Russia Russia PROPN NNP 2 nsubj B-LOC

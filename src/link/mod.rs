@@ -103,13 +103,30 @@ impl Linker {
             };
             let from = triples.len();
             for v in 0..tree.len() {
-                if tree.is_verb(v) {
+                if self.is_predicate(&tree, v) {
                     rules.predicate(v, &mut triples);
                 }
             }
             merge::merge_sentence(&mut triples, from);
         }
         triples
+    }
+}
+
+impl Linker {
+    /// Whether token `v` heads a clause: a verb, or a word the tagger
+    /// took for a noun or adjective that the parser gives a subject or
+    /// object and the lexicon knows as a verb (headline `accuses`).
+    fn is_predicate(&self, tree: &Tree<'_>, v: usize) -> bool {
+        if tree.is_verb(v) {
+            return true;
+        }
+        matches!(tree.upos(v), "NOUN" | "ADJ" | "PROPN")
+            && tree
+                .children(v)
+                .any(|c| matches!(tree.deprel(c), "nsubj" | "obj"))
+            && tree.children(v).all(|c| tree.rel(c) != "cop")
+            && self.lexicon.knows_verb(&tree.lemma(v).to_lowercase())
     }
 }
 
