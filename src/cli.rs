@@ -247,8 +247,11 @@ pub struct ExtractArgs {
     #[arg(short = 'j', long, value_name = "N")]
     pub threads: Option<usize>,
 
-    /// Entity recognizer.
-    #[arg(long, value_enum, default_value_t = NerChoice::Embedded)]
+    /// Entity recognizer. `embedded` (the trained model merged with the
+    /// actor dictionary) finds people and unlisted names too; it is not yet
+    /// the default because its memory grows steeply on single documents of
+    /// tens of megabytes.
+    #[arg(long, value_enum, default_value_t = NerChoice::Gazetteer)]
     pub ner: NerChoice,
 
     /// Model file for --ner embedded instead of the built-in one.
