@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::doc::{Doc, Sentence, Span, Token, TokenSyntax};
 use crate::error::{Error, Location, Result};
 
 /// One syntactic word of a CoNLL-U sentence.
@@ -80,6 +81,38 @@ pub struct ConlluSentence {
     pub words: Vec<ConlluWord>,
     /// Multiword tokens, in order.
     pub multiword: Vec<MultiwordToken>,
+}
+
+/// Appends `sentence` to `doc` with its gold tree: the word forms joined
+/// by single spaces (after a space when the document has text), one token
+/// and one [`TokenSyntax`] per word, and the sentence. Returns the index
+/// of the sentence's first token. A sentence without words adds nothing.
+pub fn append_gold_sentence(doc: &mut Doc, sentence: &ConlluSentence) -> usize {
+    let first = doc.tokens.len();
+    for word in &sentence.words {
+        if !doc.text.is_empty() {
+            doc.text.push(' ');
+        }
+        let start = doc.text.len();
+        doc.text.push_str(&word.form);
+        doc.tokens.push(Token {
+            span: Span::new(start, doc.text.len()),
+        });
+        doc.syntax.push(TokenSyntax {
+            upos: word.upos.clone(),
+            xpos: word.xpos.clone(),
+            lemma: word.lemma.clone(),
+            head: word.head,
+            deprel: word.deprel.clone(),
+        });
+    }
+    if doc.tokens.len() > first {
+        doc.sentences.push(Sentence {
+            span: Span::new(doc.tokens[first].span.start, doc.text.len()),
+            tokens: first..doc.tokens.len(),
+        });
+    }
+    first
 }
 
 /// Reads every sentence of a CoNLL-U file.
@@ -197,6 +230,30 @@ mod tests {
     use super::*;
 
     const SAMPLE: &str = "# newdoc id = doc1\n# sent_id = s1\n# text = I don't know.\n1\tI\tI\tPRON\tPRP\t_\t4\tnsubj\t_\t_\n2-3\tdon't\t_\t_\t_\t_\t_\t_\t_\t_\n2\tdo\tdo\tAUX\tVBP\t_\t4\taux\t_\t_\n3\tn't\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n4\tknow\tknow\tVERB\tVB\t_\t0\troot\t_\tSpaceAfter=No\n5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n";
+
+    #[test]
+    fn gold_sentences_append_text_tokens_and_trees() {
+        let text = "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n\
+                    2\twarned\twarn\tVERB\tVBD\t_\t0\troot\t_\t_\n\n\
+                    1\tIt\tit\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n\
+                    2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n\n";
+        let sentences = parse_conllu(text, "t").unwrap();
+        let mut doc = Doc::from_raw(crate::doc::RawDoc::new("d", ""));
+        assert_eq!(append_gold_sentence(&mut doc, &sentences[0]), 0);
+        assert_eq!(append_gold_sentence(&mut doc, &sentences[1]), 2);
+        assert_eq!(doc.text, "Russia warned It left");
+        assert_eq!(doc.sentences.len(), 2);
+        assert_eq!(doc.sentences[1].tokens, 2..4);
+        assert_eq!(doc.token_text(3), "left");
+        assert_eq!(
+            (doc.syntax[3].lemma.as_str(), doc.syntax[3].head),
+            ("leave", 0)
+        );
+        assert_eq!(
+            (doc.syntax[2].deprel.as_str(), doc.syntax[2].head),
+            ("nsubj", 2)
+        );
+    }
 
     #[test]
     fn reads_words_multiword_tokens_and_comments() {

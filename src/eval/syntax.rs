@@ -150,6 +150,21 @@ pub fn score_syntax(gold: &[ConlluSentence], pred: &[Vec<TokenSyntax>]) -> Resul
     })
 }
 
+/// Runs `model` on the gold words of every sentence and scores it.
+pub fn score_model_on_gold_tokens(
+    model: &crate::syntax::SyntaxModel,
+    gold: &[ConlluSentence],
+) -> Result<SyntaxReport> {
+    let pred: Vec<Vec<TokenSyntax>> = gold
+        .iter()
+        .map(|s| {
+            let words: Vec<&str> = s.words.iter().map(|w| w.form.as_str()).collect();
+            model.annotate(&words)
+        })
+        .collect();
+    score_syntax(gold, &pred)
+}
+
 /// Scores a system's analysis of the raw text of the treebank (its
 /// documents as [`conllu_documents`] rebuilds them, or any text with the
 /// same non-whitespace characters).

@@ -16,6 +16,7 @@ mod perceptron;
 mod quantized;
 mod rng;
 mod sparse;
+mod table;
 
 pub use features::{FeatureHasher, IdBuildHasher};
 pub use perceptron::{Perceptron, Weights};

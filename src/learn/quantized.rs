@@ -5,18 +5,10 @@
 //! a few bytes per weight on disk and in memory, and scoring is integer
 //! addition, exact and identical on every machine.
 
-use std::collections::HashMap;
 use std::io::{self, Read, Write};
 
 use super::sparse::best_class;
-use super::IdBuildHasher;
-
-/// One class weight of a feature: class index and quantized weight.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Entry {
-    class: u16,
-    weight: i16,
-}
+use super::table::{Entry, WeightTable};
 
 /// Averaged, pruned and quantized perceptron weights.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,9 +16,8 @@ pub struct SparseWeights {
     classes: usize,
     /// Size of one quantization step, in perceptron weight units.
     scale: f32,
-    /// Feature id → range of its entries.
-    rows: HashMap<u64, (u32, u32), IdBuildHasher>,
-    entries: Vec<Entry>,
+    /// Feature id → its class weights.
+    table: WeightTable,
 }
 
 impl SparseWeights {
@@ -42,24 +33,60 @@ impl SparseWeights {
         } else {
             1.0
         };
-        let mut table = SparseWeights {
+        let quantized: Vec<(u64, Vec<Entry>)> = rows
+            .iter()
+            .map(|(feature, row)| {
+                let entries = row
+                    .iter()
+                    .filter_map(|&(class, w)| {
+                        let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
+                        (q != 0).then_some(Entry { class, weight: q })
+                    })
+                    .collect();
+                (*feature, entries)
+            })
+            .collect();
+        SparseWeights::from_rows(classes, scale, quantized)
+    }
+
+    /// Builds the table from rows sorted by feature id; empty rows are left
+    /// out.
+    fn from_rows(classes: usize, scale: f32, rows: Vec<(u64, Vec<Entry>)>) -> SparseWeights {
+        let rows: Vec<(u64, Vec<Entry>)> =
+            rows.into_iter().filter(|(_, r)| !r.is_empty()).collect();
+        let mut table = WeightTable::with_capacity(rows.len());
+        for (feature, row) in rows {
+            table.insert(feature, &row);
+        }
+        SparseWeights {
             classes,
             scale,
-            rows: HashMap::with_capacity_and_hasher(rows.len(), IdBuildHasher),
-            entries: Vec::new(),
-        };
-        for (feature, row) in rows {
-            let start = table.entries.len() as u32;
-            table.entries.extend(row.iter().filter_map(|&(class, w)| {
-                let q = (w / scale).round().clamp(-32767.0, 32767.0) as i16;
-                (q != 0).then_some(Entry { class, weight: q })
-            }));
-            let end = table.entries.len() as u32;
-            if end > start {
-                table.rows.insert(*feature, (start, end));
-            }
+            table,
         }
-        table
+    }
+
+    /// Every feature with its entries, in feature id order.
+    fn sorted_rows(&self) -> Vec<(u64, Vec<Entry>)> {
+        let mut rows: Vec<(u64, Vec<Entry>)> = self.table.rows().collect();
+        rows.sort_unstable_by_key(|&(f, _)| f);
+        rows
+    }
+
+    /// A copy without the weights smaller than `threshold` in absolute
+    /// value (in perceptron weight units), and without features left empty.
+    pub fn pruned(&self, threshold: f32) -> SparseWeights {
+        let rows = self
+            .sorted_rows()
+            .into_iter()
+            .map(|(f, entries)| {
+                let kept = entries
+                    .into_iter()
+                    .filter(|e| self.value(i32::from(e.weight)).abs() >= threshold)
+                    .collect();
+                (f, kept)
+            })
+            .collect();
+        SparseWeights::from_rows(self.classes, self.scale, rows)
     }
 
     /// Number of classes.
@@ -69,12 +96,12 @@ impl SparseWeights {
 
     /// Number of features with at least one weight.
     pub fn features(&self) -> usize {
-        self.rows.len()
+        self.table.features()
     }
 
     /// Number of (feature, class) weights.
     pub fn weights(&self) -> usize {
-        self.entries.len()
+        self.table.weights()
     }
 
     /// A score from [`SparseWeights::score_into`] in perceptron weight units.
@@ -86,13 +113,7 @@ impl SparseWeights {
     #[inline]
     pub fn score_into(&self, features: &[u64], scores: &mut [i32]) {
         debug_assert_eq!(scores.len(), self.classes);
-        for f in features {
-            if let Some(&(start, end)) = self.rows.get(f) {
-                for e in &self.entries[start as usize..end as usize] {
-                    scores[e.class as usize] += i32::from(e.weight);
-                }
-            }
-        }
+        self.table.add_scores(features, scores);
     }
 
     /// The best class among those `allowed` (all when `None`); the lowest
@@ -104,19 +125,18 @@ impl SparseWeights {
     }
 
     /// Writes the table in a stable order (little-endian): class count,
-    /// scale, row count, then per row in feature order its id, entry count
-    /// and `(class, weight)` pairs.
+    /// scale, row count, entry count, then per row in feature id order its
+    /// id, entry count and `(class, weight)` pairs.
     pub fn write_to(&self, out: &mut impl Write) -> io::Result<()> {
         out.write_all(&(self.classes as u32).to_le_bytes())?;
         out.write_all(&self.scale.to_le_bytes())?;
-        out.write_all(&(self.rows.len() as u64).to_le_bytes())?;
-        let mut rows: Vec<(u64, (u32, u32))> = self.rows.iter().map(|(&f, &r)| (f, r)).collect();
-        rows.sort_unstable();
+        out.write_all(&(self.features() as u64).to_le_bytes())?;
+        out.write_all(&(self.weights() as u64).to_le_bytes())?;
         let mut buf = Vec::with_capacity(1 << 16);
-        for (feature, (start, end)) in rows {
+        for (feature, entries) in self.sorted_rows() {
             buf.extend_from_slice(&feature.to_le_bytes());
-            buf.extend_from_slice(&((end - start) as u16).to_le_bytes());
-            for e in &self.entries[start as usize..end as usize] {
+            buf.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+            for e in &entries {
                 buf.extend_from_slice(&e.class.to_le_bytes());
                 buf.extend_from_slice(&e.weight.to_le_bytes());
             }
@@ -129,26 +149,45 @@ impl SparseWeights {
     }
 
     /// Reads a table written by [`SparseWeights::write_to`], checking that
-    /// it is consistent (class indices in range, no repeated feature).
+    /// it is consistent (counts, class indices, feature order).
     pub fn read_from(input: &mut impl Read) -> io::Result<SparseWeights> {
         let bad = |msg: String| io::Error::new(io::ErrorKind::InvalidData, msg);
         let classes = read_array::<4>(input).map(u32::from_le_bytes)? as usize;
         let scale = read_array::<4>(input).map(f32::from_le_bytes)?;
         let count = read_array::<8>(input).map(u64::from_le_bytes)? as usize;
-        if classes == 0 || classes > 1 << 16 || count > 1 << 30 || !scale.is_finite() {
+        let total = read_array::<8>(input).map(u64::from_le_bytes)? as usize;
+        if classes == 0
+            || classes >= 0x7fff
+            || count > 1 << 28
+            || total > 1 << 30
+            || !scale.is_finite()
+        {
             return Err(bad(format!(
-                "implausible weight table: {classes} classes, {count} features, scale {scale}"
+                "implausible weight table: {classes} classes, {count} features, {total} weights, scale {scale}"
             )));
         }
-        let mut rows = HashMap::with_capacity_and_hasher(count, IdBuildHasher);
-        let mut entries = Vec::with_capacity(count * 2);
+        let mut bytes = vec![0u8; count * 10 + total * 4];
+        input.read_exact(&mut bytes)?;
+        let mut table = WeightTable::with_capacity(count);
+        let mut row = Vec::new();
+        let mut at = 0;
+        let mut previous = None;
         for _ in 0..count {
-            let head = read_array::<10>(input)?;
+            let head = bytes
+                .get(at..at + 10)
+                .ok_or_else(|| bad("weight table shorter than its counts".into()))?;
             let feature = u64::from_le_bytes(head[..8].try_into().expect("8 bytes"));
             let len = usize::from(u16::from_le_bytes([head[8], head[9]]));
-            let start = entries.len() as u32;
-            let mut pairs = vec![0u8; 4 * len];
-            input.read_exact(&mut pairs)?;
+            at += 10;
+            if previous.is_some_and(|p| p >= feature) || len == 0 {
+                return Err(bad(format!("feature {feature:#x} out of order or empty")));
+            }
+            previous = Some(feature);
+            let pairs = bytes
+                .get(at..at + 4 * len)
+                .ok_or_else(|| bad("weight table shorter than its counts".into()))?;
+            at += 4 * len;
+            row.clear();
             for pair in pairs.chunks_exact(4) {
                 let class = u16::from_le_bytes([pair[0], pair[1]]);
                 if usize::from(class) >= classes {
@@ -157,27 +196,34 @@ impl SparseWeights {
                     )));
                 }
                 let weight = i16::from_le_bytes([pair[2], pair[3]]);
-                entries.push(Entry { class, weight });
+                if weight == 0 {
+                    return Err(bad(format!("feature {feature:#x} has a zero weight")));
+                }
+                row.push(Entry { class, weight });
             }
-            if rows
-                .insert(feature, (start, entries.len() as u32))
-                .is_some()
-            {
+            if !table.insert(feature, &row) {
                 return Err(bad(format!("feature {feature:#x} appears twice")));
             }
+        }
+        if at != bytes.len() {
+            return Err(bad("weight table longer than its counts".into()));
+        }
+        if table.weights() != total {
+            return Err(bad(format!(
+                "weight table holds {} weights, its header says {total}",
+                table.weights()
+            )));
         }
         Ok(SparseWeights {
             classes,
             scale,
-            rows,
-            entries,
+            table,
         })
     }
 
-    /// Bytes of memory held by the table (approximate).
+    /// Bytes of memory held by the table.
     pub fn heap_bytes(&self) -> usize {
-        self.rows.capacity() * (std::mem::size_of::<(u64, (u32, u32))>() + 1)
-            + self.entries.capacity() * std::mem::size_of::<Entry>()
+        self.table.heap_bytes()
     }
 }
 
@@ -234,10 +280,10 @@ mod tests {
         let mut truncated = bytes.clone();
         truncated.pop();
         assert!(SparseWeights::read_from(&mut truncated.as_slice()).is_err());
-        // Class index of the first pair (after 16 bytes of table header and
+        // Class index of the first pair (after 24 bytes of table header and
         // 10 of row header) pushed out of range.
         let mut bad_class = bytes.clone();
-        bad_class[26] = 200;
+        bad_class[34] = 200;
         assert!(SparseWeights::read_from(&mut bad_class.as_slice()).is_err());
     }
 }
