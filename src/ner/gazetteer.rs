@@ -203,7 +203,14 @@ impl Gazetteer {
     /// Gazetteer names in `doc`, token-aligned and non-overlapping, in text
     /// order. A document without tokens has none.
     pub fn find(&self, doc: &Doc) -> Vec<GazetteerMatch> {
-        resolve(self.candidates(doc, 0..doc.text.len()))
+        self.find_in(doc, 0..doc.text.len())
+    }
+
+    /// Gazetteer names inside a byte range of `doc`, as [`Gazetteer::find`]
+    /// gives them. Names never cross a sentence boundary, so over a range
+    /// of whole sentences these are exactly the names `find` gives there.
+    pub fn find_in(&self, doc: &Doc, range: Range<usize>) -> Vec<GazetteerMatch> {
+        resolve(self.candidates(doc, range))
     }
 
     /// Every token-aligned name inside a byte range of `doc`, overlapping

@@ -10,6 +10,8 @@ mod gazetteer;
 mod gazetteer_spans;
 mod gazetteer_tags;
 mod other_names;
+#[cfg(feature = "transformer")]
+pub mod transformer;
 
 pub use actor_forms::{ActorEntry, ActorKind, Ambiguity, Surface, SurfaceId};
 pub use actors::{
@@ -18,6 +20,8 @@ pub use actors::{
 };
 pub use gazetteer::{Gazetteer, GazetteerMatch};
 pub use gazetteer_tags::GazetteerTag;
+#[cfg(feature = "transformer")]
+pub use transformer::{DeviceChoice, TransformerConfig, TransformerRecognizer};
 
 use serde::{Deserialize, Serialize};
 
@@ -27,12 +31,11 @@ use crate::export::ModelInfo;
 
 /// Which recognizer to run, as chosen on the command line or in a library
 /// configuration; recorded in the run manifest.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 #[non_exhaustive]
 pub enum NerConfig {
     /// The actor-dictionary gazetteer over the shipped dictionary.
-    #[default]
     Gazetteer,
     /// The trained sequence labeller merged with the actor dictionary:
     /// the model compiled into the binary, or a model file.
@@ -41,6 +44,25 @@ pub enum NerConfig {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         model: Option<std::path::PathBuf>,
     },
+    /// A BERT-family token-classification model in a local folder.
+    #[cfg(feature = "transformer")]
+    Transformer {
+        /// The model folder (Hugging Face layout).
+        model: std::path::PathBuf,
+        /// Where the model runs.
+        #[serde(default)]
+        device: DeviceChoice,
+        /// libtorch threads; 0 (the default) takes the run's thread count.
+        #[serde(default)]
+        threads: usize,
+    },
+}
+
+impl Default for NerConfig {
+    /// The embedded model, merged with the actor dictionary.
+    fn default() -> Self {
+        NerConfig::Embedded { model: None }
+    }
 }
 
 /// Finds entity mentions in a segmented (and possibly parsed) document.
@@ -63,6 +85,9 @@ pub enum NerStage {
     Gazetteer(Gazetteer),
     /// The trained model merged with the actor dictionary.
     Embedded(Box<embedded::EmbeddedRecognizer>),
+    /// A transformer model run by a worker thread.
+    #[cfg(feature = "transformer")]
+    Transformer(Box<TransformerRecognizer>),
 }
 
 impl NerStage {
@@ -78,6 +103,19 @@ impl NerStage {
                 };
                 Ok(NerStage::Embedded(Box::new(recognizer)))
             }
+            #[cfg(feature = "transformer")]
+            NerConfig::Transformer {
+                model,
+                device,
+                threads,
+            } => {
+                let mut config = TransformerConfig::new(model);
+                config.device = *device;
+                config.threads = *threads;
+                Ok(NerStage::Transformer(Box::new(
+                    TransformerRecognizer::load(&config)?,
+                )))
+            }
         }
     }
 
@@ -87,6 +125,8 @@ impl NerStage {
         match self {
             NerStage::Gazetteer(_) => Vec::new(),
             NerStage::Embedded(e) => vec![e.model_info().clone()],
+            #[cfg(feature = "transformer")]
+            NerStage::Transformer(t) => vec![t.model_info().clone()],
         }
     }
 }
@@ -96,6 +136,8 @@ impl Recognizer for NerStage {
         match self {
             NerStage::Gazetteer(g) => g.name(),
             NerStage::Embedded(e) => e.name(),
+            #[cfg(feature = "transformer")]
+            NerStage::Transformer(t) => t.name(),
         }
     }
 
@@ -103,6 +145,8 @@ impl Recognizer for NerStage {
         match self {
             NerStage::Gazetteer(g) => g.recognize(doc),
             NerStage::Embedded(e) => e.recognize(doc),
+            #[cfg(feature = "transformer")]
+            NerStage::Transformer(t) => t.recognize(doc),
         }
     }
 }

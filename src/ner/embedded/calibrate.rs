@@ -41,7 +41,7 @@ pub fn span_log_loss(model: &NerModel, docs: &[LabeledDocument]) -> f64 {
     }
 }
 
-/// Sets the temperature among [`CANDIDATES`] with the lowest span log-loss
+/// Sets the temperature among the candidate temperatures with the lowest span log-loss
 /// on `docs`, and returns it with its loss.
 pub fn calibrate(model: &mut NerModel, docs: &[LabeledDocument]) -> (f32, f64) {
     let mut best = (1.0, f64::INFINITY);

@@ -13,7 +13,7 @@
 //!
 //! Merge losses are kept for every pair and updated in O(window²) per
 //! merge: merging `a` and `b` into `m` changes the loss of another pair
-//! `(i, j)` only through the terms of `a`, `b` and `m` (see [`Window::f`]).
+//! `(i, j)` only through the terms of `a`, `b` and `m` (see `Window::f`).
 
 use std::collections::HashMap;
 

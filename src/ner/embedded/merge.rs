@@ -101,11 +101,17 @@ pub fn merge_with_dictionary(model: Vec<Entity>, dictionary: Vec<Entity>) -> Vec
     let mut added: Vec<Entity> = Vec::new();
     for name in dictionary.into_iter().filter(|n| n.score >= SURE_SCORE) {
         // Model entities overlapping the name (model entities are sorted
-        // and disjoint, so they form one run).
+        // and disjoint, so they form one run, which ends before the first
+        // entity starting after the name).
         let first = kept.partition_point(|e| {
             e.as_ref().is_some_and(|e| e.span.end <= name.span.start) || e.is_none()
         });
         let overlapping: Vec<usize> = (first..kept.len())
+            .take_while(|&i| {
+                kept[i]
+                    .as_ref()
+                    .is_none_or(|e| e.span.start < name.span.end)
+            })
             .filter(|&i| {
                 kept[i]
                     .as_ref()

@@ -4,6 +4,7 @@
 //! on any machine with no download and no GPU.
 
 pub mod aggregate;
+pub mod blocks;
 pub mod calibrate;
 pub mod clusters;
 pub mod context;
@@ -18,6 +19,7 @@ pub mod recipe;
 pub mod recognizer;
 pub mod run;
 pub mod tags;
+pub mod titled;
 pub mod train;
 pub mod viterbi;
 

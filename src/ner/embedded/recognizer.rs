@@ -2,18 +2,21 @@
 //! over a segmented document and merges its entities with the actor
 //! dictionary (see [`super::merge`]).
 
+use std::ops::Range;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use crate::doc::{Doc, Entity, Span};
+use crate::doc::{Doc, Entity, EntityLabel, Span};
 use crate::error::Result;
 use crate::export::ModelInfo;
 use crate::ner::{Gazetteer, Recognizer};
 
+use super::blocks::{block_bytes, sentence_blocks, BLOCK_TOKENS};
 use super::evidence::dictionary_bits;
 use super::features::SentenceInput;
 use super::merge::{merge_with_dictionary, split_possessives, trim_titles};
 use super::model::{NerModel, Scratch};
+use super::titled::{titled_names, TITLED_SCORE};
 
 /// The model file compiled into the binary (`models/ner.bin`, made by
 /// `actant train ner`).
@@ -28,6 +31,7 @@ pub struct EmbeddedRecognizer {
     model: Arc<NerModel>,
     gazetteer: Gazetteer,
     info: ModelInfo,
+    block_tokens: usize,
 }
 
 impl std::fmt::Debug for EmbeddedRecognizer {
@@ -58,6 +62,7 @@ impl EmbeddedRecognizer {
             model,
             gazetteer: Gazetteer::embedded()?,
             info: ModelInfo::of_bytes("ner model", EMBEDDED_ORIGIN, EMBEDDED_MODEL),
+            block_tokens: BLOCK_TOKENS,
         })
     }
 
@@ -69,6 +74,7 @@ impl EmbeddedRecognizer {
             model: Arc::new(model),
             gazetteer: Gazetteer::embedded()?,
             info: ModelInfo::of_bytes("ner model", &path.display().to_string(), &bytes),
+            block_tokens: BLOCK_TOKENS,
         })
     }
 
@@ -83,6 +89,7 @@ impl EmbeddedRecognizer {
             model: Arc::new(model),
             gazetteer: Gazetteer::embedded()?,
             info: ModelInfo::of_bytes("ner model", origin, &bytes),
+            block_tokens: BLOCK_TOKENS,
         })
     }
 
@@ -96,16 +103,42 @@ impl EmbeddedRecognizer {
         &self.info
     }
 
+    /// Labels documents in blocks of at most `tokens` tokens (see
+    /// [`super::blocks`]); [`BLOCK_TOKENS`] unless set. `usize::MAX`
+    /// labels every document as one block.
+    pub fn with_block_tokens(mut self, tokens: usize) -> Self {
+        self.block_tokens = tokens;
+        self
+    }
+
     /// The model's entities of `doc`, split at possessives and with person
-    /// titles trimmed, before merging with the dictionary.
+    /// titles trimmed, before merging with the dictionary. The document is
+    /// labelled block by block ([`super::blocks`]), so memory follows the
+    /// block size, not the document's.
     pub fn model_entities(&self, doc: &Doc) -> Vec<Entity> {
-        let words: Vec<Vec<&str>> = doc
-            .sentences
+        let mut scratch = Scratch::default();
+        let mut out = Vec::new();
+        for block in sentence_blocks(&doc.sentences, self.block_tokens) {
+            self.block_entities(doc, block, &mut scratch, &mut out);
+        }
+        out
+    }
+
+    /// Appends the model's entities of the sentences `block` of `doc`,
+    /// labelled as one document, to `out`.
+    fn block_entities(
+        &self,
+        doc: &Doc,
+        block: Range<usize>,
+        scratch: &mut Scratch,
+        out: &mut Vec<Entity>,
+    ) {
+        let sentences = &doc.sentences[block.clone()];
+        let words: Vec<Vec<&str>> = sentences
             .iter()
             .map(|s| s.tokens.clone().map(|t| doc.token_text(t)).collect())
             .collect();
-        let upos: Vec<Vec<&str>> = doc
-            .sentences
+        let upos: Vec<Vec<&str>> = sentences
             .iter()
             .map(|s| {
                 if doc.syntax.len() == doc.tokens.len() {
@@ -118,35 +151,47 @@ impl EmbeddedRecognizer {
                 }
             })
             .collect();
-        let dictionary: Vec<Vec<u32>> = (0..doc.sentences.len())
+        let dictionary: Vec<Vec<u32>> = block
+            .clone()
             .map(|s| dictionary_bits(&self.gazetteer, doc, s))
             .collect();
-        let inputs: Vec<SentenceInput<'_>> = (0..doc.sentences.len())
-            .map(|s| SentenceInput {
-                words: &words[s],
-                upos: &upos[s],
-                dictionary: &dictionary[s],
+        let inputs: Vec<SentenceInput<'_>> = (0..sentences.len())
+            .map(|i| SentenceInput {
+                words: &words[i],
+                upos: &upos[i],
+                dictionary: &dictionary[i],
             })
             .collect();
-        let labelled = self.model.label_document(&inputs, &mut Scratch::default());
-        let mut out = Vec::new();
-        for (s, spans) in labelled.into_iter().enumerate() {
-            let first = doc.sentences[s].tokens.start;
+        let labelled = self.model.label_document(&inputs, scratch);
+        for (i, spans) in labelled.into_iter().enumerate() {
+            let first = sentences[i].tokens.start;
             let parts = spans.into_iter().flat_map(|(span, score)| {
-                split_possessives(span, &words[s])
+                split_possessives(span, &words[i])
                     .into_iter()
                     .map(move |part| (part, score))
             });
+            let mut taken = vec![false; words[i].len()];
+            let mut found: Vec<(Range<usize>, EntityLabel, f32)> = Vec::new();
             for (span, score) in parts {
-                let Some(span) = trim_titles(span, &dictionary[s]) else {
+                let Some(span) = trim_titles(span, &dictionary[i]) else {
                     continue;
                 };
-                let start = doc.tokens[first + span.tokens.start].span.start;
-                let end = doc.tokens[first + span.tokens.end - 1].span.end;
+                taken[span.tokens.clone()]
+                    .iter_mut()
+                    .for_each(|t| *t = true);
+                found.push((span.tokens, span.label, score));
+            }
+            for name in titled_names(&words[i], &dictionary[i], &taken) {
+                found.push((name, EntityLabel::Per, TITLED_SCORE));
+            }
+            found.sort_by_key(|(tokens, _, _)| tokens.start);
+            for (tokens, label, score) in found {
+                let start = doc.tokens[first + tokens.start].span.start;
+                let end = doc.tokens[first + tokens.end - 1].span.end;
                 out.push(Entity {
                     span: Span::new(start, end),
-                    sentence: s,
-                    label: span.label,
+                    sentence: block.start + i,
+                    label,
                     score,
                     source: "embedded",
                     code: None,
@@ -154,7 +199,6 @@ impl EmbeddedRecognizer {
                 });
             }
         }
-        out
     }
 }
 
@@ -163,8 +207,29 @@ impl Recognizer for EmbeddedRecognizer {
         "embedded"
     }
 
+    /// Block by block: the model's entities of the block merged with the
+    /// dictionary's names in it (names never cross a sentence, so merging
+    /// per block is merging the whole document).
     fn recognize(&self, doc: &Doc) -> Result<Vec<Entity>> {
-        let names = self.gazetteer.recognize(doc)?;
-        Ok(merge_with_dictionary(self.model_entities(doc), names))
+        if doc.sentences.is_empty() {
+            return Ok(merge_with_dictionary(
+                Vec::new(),
+                self.gazetteer.recognize(doc)?,
+            ));
+        }
+        let mut scratch = Scratch::default();
+        let mut model = Vec::new();
+        let mut out = Vec::new();
+        for block in sentence_blocks(&doc.sentences, self.block_tokens) {
+            let names = self
+                .gazetteer
+                .find_in(doc, block_bytes(doc, &block))
+                .iter()
+                .filter_map(|found| self.gazetteer.entity(doc, found))
+                .collect();
+            self.block_entities(doc, block, &mut scratch, &mut model);
+            out.extend(merge_with_dictionary(std::mem::take(&mut model), names));
+        }
+        Ok(out)
     }
 }
