@@ -7,8 +7,8 @@
 //! text, the gazetteer supplies the entities, and the gold trees the
 //! syntax.
 
-use actant::corpus::conllu::read_conllu;
-use actant::doc::{Doc, RawDoc, Sentence, Span, Token, TokenSyntax};
+use actant::corpus::conllu::{append_gold_sentence, read_conllu};
+use actant::doc::{Doc, RawDoc};
 use actant::link::{EventLexicon, LinkConfig, Linker};
 use actant::ner::{ActorDictionary, Gazetteer, Recognizer};
 
@@ -35,31 +35,7 @@ fn main() -> anyhow::Result<()> {
             docs.push(Doc::from_raw(RawDoc::new("doc", "")));
         }
         let Some(doc) = docs.last_mut() else { continue };
-        let first = doc.tokens.len();
-        for word in &sentence.words {
-            if !doc.text.is_empty() {
-                doc.text.push(' ');
-            }
-            let start = doc.text.len();
-            doc.text.push_str(&word.form);
-            doc.tokens.push(Token {
-                span: Span::new(start, doc.text.len()),
-            });
-            doc.syntax.push(TokenSyntax {
-                upos: word.upos.clone(),
-                xpos: word.xpos.clone(),
-                lemma: word.lemma.clone(),
-                head: word.head,
-                deprel: word.deprel.clone(),
-            });
-        }
-        if doc.tokens.len() > first {
-            let span = Span::new(doc.tokens[first].span.start, doc.text.len());
-            doc.sentences.push(Sentence {
-                span,
-                tokens: first..doc.tokens.len(),
-            });
-        }
+        append_gold_sentence(doc, sentence);
     }
     for mut doc in docs.into_iter().filter(|d| d.id.starts_with(&prefix)) {
         let mut entities = gazetteer.recognize(&doc)?;

@@ -16,6 +16,29 @@ struct Case {
 
 const CASES: &[Case] = &[
     Case {
+        name: "a proper noun the recognizer missed is still an argument",
+        rows: "
+            Rebels rebel NOUN NNS 2 nsubj O
+            captured capture VERB VBD 0 root
+            Thandwe Thandwe PROPN NNP 2 obj O
+            on on ADP IN 5 case
+            Saturday Saturday PROPN NNP 2 obl O
+            . . PUNCT . 2 punct
+
+            The the DET DT 2 det
+            Arakan Arakan PROPN NNP 3 compound B-ORG
+            Army Army PROPN NNP 4 nsubj I-ORG
+            seized seize VERB VBD 0 root
+            Gwa Gwa PROPN NNP 4 obj O
+            . . PUNCT . 4 punct",
+        expected: &[(
+            "Arakan Army | seize | Gwa | COERCE",
+            "Arakan Army",
+            "MMRREB",
+            "",
+        )],
+    },
+    Case {
         name: "pronoun subject resolved to the name in the previous sentence",
         rows: "
             Mammadli Mammadli PROPN NNP 2 nsubj B-PER

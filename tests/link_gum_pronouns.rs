@@ -12,8 +12,8 @@ mod common;
 
 use std::collections::HashMap;
 
-use actant::corpus::conllu::{read_conllu, ConlluSentence};
-use actant::doc::{Doc, Entity, EntityLabel, RawDoc, Sentence, Span, Token, TokenSyntax};
+use actant::corpus::conllu::{append_gold_sentence, read_conllu, ConlluSentence};
+use actant::doc::{Doc, Entity, EntityLabel, RawDoc, Span};
 use actant::link::pronoun_links;
 
 /// One GUM mention: entity id and document token range (inclusive).
@@ -87,30 +87,8 @@ fn gum_documents(sentences: &[ConlluSentence], named: bool) -> Vec<(Doc, Vec<Gol
         let Some((doc, gold)) = current.as_mut() else {
             continue;
         };
-        let first = doc.tokens.len();
-        for word in &sentence.words {
-            if !doc.text.is_empty() {
-                doc.text.push(' ');
-            }
-            let start = doc.text.len();
-            doc.text.push_str(&word.form);
-            doc.tokens.push(Token {
-                span: Span::new(start, doc.text.len()),
-            });
-            doc.syntax.push(TokenSyntax {
-                upos: word.upos.clone(),
-                xpos: word.xpos.clone(),
-                lemma: word.lemma.clone(),
-                head: word.head,
-                deprel: word.deprel.clone(),
-            });
-        }
-        let span = Span::new(doc.tokens[first].span.start, doc.text.len());
-        let index = doc.sentences.len();
-        doc.sentences.push(Sentence {
-            span,
-            tokens: first..doc.tokens.len(),
-        });
+        let first = append_gold_sentence(doc, sentence);
+        let index = doc.sentences.len() - 1;
         let mentions = sentence_mentions(sentence, first);
         if named {
             add_named_entities(doc, sentence, first, index, &mentions);

@@ -12,7 +12,7 @@ use crate::ner::{ActorDictionary, ActorEntry, ActorKind};
 use super::actors::{compose_code, name_meaning};
 use super::names::given_name_gender;
 use super::tree::Tree;
-use super::words::{is_belonging_noun, person_noun, title_gender, Gender};
+use super::words::{is_belonging_noun, is_calendar_word, person_noun, title_gender, Gender};
 
 /// A resolved actor or target mention.
 #[derive(Clone, Debug, PartialEq)]
@@ -213,25 +213,59 @@ pub fn build_actor(
                 return Some(actor);
             }
         }
-        let text = clean_text(tree.doc().slice(name.span));
-        return Some(Actor {
-            side: name.side(&text),
-            owner: name.owner(),
-            kind: name.name.as_ref().map(|n| n.kind),
-            text,
-            label: Some(name.label),
-            code: name.code.clone(),
-            span: name.span,
-            score: name.score,
-            resolved: false,
-            person: false,
-            gender: Gender::Unknown,
-        });
+        return Some(name_actor(tree, &name));
     }
     if tree.upos(i) == "NOUN" {
         return group_actor(tree, i, lookup, possessor);
     }
+    if tree.upos(i) == "PROPN" && tree.entity(i).is_none() {
+        return unrecognized_name(tree, i);
+    }
     None
+}
+
+/// A proper noun the recognizer missed (`captured Thandwe`): the name
+/// with its `flat` and proper-noun `compound` parts, without a label or a
+/// code, and with a low score.
+fn unrecognized_name(tree: &Tree<'_>, i: usize) -> Option<Actor> {
+    let word = tree.text(i);
+    if !word.starts_with(char::is_uppercase) || is_calendar_word(&word.to_lowercase()) {
+        return None;
+    }
+    let parts: Vec<usize> = tree
+        .children(i)
+        .filter(|&c| {
+            tree.entity(c).is_none()
+                && match tree.deprel(c) {
+                    "flat" => true,
+                    "compound" => tree.upos(c) == "PROPN",
+                    _ => false,
+                }
+        })
+        .chain([i])
+        .collect();
+    let first = *parts.iter().min()?;
+    let last = *parts.iter().max()?;
+    // Only a contiguous name: parts the parser attached across other words
+    // are left out.
+    if last - first + 1 != parts.len() {
+        return None;
+    }
+    let span = Span::new(tree.span(first).start, tree.span(last).end);
+    let text = clean_text(tree.doc().slice(span));
+    Some(Actor {
+        side: text.clone(),
+        owner: None,
+        kind: None,
+        text,
+        label: None,
+        code: None,
+        span,
+        score: 0.3,
+        resolved: false,
+        person: false,
+        gender: Gender::Unknown,
+    })
 }
 
 /// A generic government body named with its state: `Russia's Defense
@@ -393,7 +427,9 @@ fn group_actor(
 /// common noun (`his Azeri counterpart Sakir Hasanov`, `spokesman Dmitry
 /// Sorokin` when the title heads the phrase).
 fn apposed_person(tree: &Tree<'_>, i: usize, lookup: &ActorDictionary) -> Option<usize> {
-    if tree.upos(i) != "NOUN" {
+    // A title the tagger made a proper noun (`Defence Minister Ramón
+    // Echeverría` headed by `Defence`) counts as the noun it is.
+    if !matches!(tree.upos(i), "NOUN" | "PROPN") {
         return None;
     }
     tree.children(i)
@@ -543,8 +579,13 @@ pub fn place_at(tree: &Tree<'_>, i: usize, lookup: &ActorDictionary) -> Option<A
     if !is_place {
         return None;
     }
+    Some(name_actor(tree, &name))
+}
+
+/// The actor a name (not a person's) stands for, as written.
+fn name_actor(tree: &Tree<'_>, name: &NameRef) -> Actor {
     let text = clean_text(tree.doc().slice(name.span));
-    Some(Actor {
+    Actor {
         side: name.side(&text),
         owner: name.owner(),
         kind: name.name.as_ref().map(|n| n.kind),
@@ -556,5 +597,5 @@ pub fn place_at(tree: &Tree<'_>, i: usize, lookup: &ActorDictionary) -> Option<A
         resolved: false,
         person: false,
         gender: Gender::Unknown,
-    })
+    }
 }

@@ -13,7 +13,7 @@ use super::mention::Mentions;
 use super::modality::{modality, Modality};
 use super::rules::{rule_name, rule_prior, ActorRoute, TargetRoute};
 use super::tree::Tree;
-use super::words::{is_reciprocal_verb, is_relative_pronoun, is_transfer_verb};
+use super::words::{is_reciprocal_verb, is_relative_pronoun, is_transfer_verb, person_noun};
 
 /// Verbs that state a relation, not an action: their objects are never
 /// targets.
@@ -84,7 +84,7 @@ impl ClauseRules<'_, '_> {
     /// Appends the triples of predicate `v` to `out`.
     pub fn predicate(&self, v: usize, out: &mut Vec<Triple>) {
         let tree = self.tree;
-        let lemma = tree.lemma(v).to_lowercase();
+        let lemma = self.lexicon.verb_lemma(tree.lemma(v), tree.text(v));
         if NON_ACTIONS.contains(&lemma.as_str()) {
             return;
         }
@@ -214,6 +214,11 @@ impl ClauseRules<'_, '_> {
             let noun = self.lexicon.noun(&tree.lemma(o).to_lowercase())?;
             if noun.is_light(lemma) {
                 return Some((o, noun, noun.code));
+            }
+            // People are released, not undone: `released the hostages`
+            // has the hostages as its target.
+            if person_noun(&tree.lemma(o).to_lowercase()).is_some() {
+                return None;
             }
             let undo = plain.filter(|s| matches!(s.code.event, "CONCEDE" | "RETREAT"))?;
             Some((o, noun, undo.code))

@@ -289,6 +289,46 @@ impl EventLexicon {
         self.verbs.contains_key(lemma)
     }
 
+    /// The lemma to look a verb up by: the lemmatizer's `lemma` when the
+    /// lexicon knows it, else a verb of the lexicon that the inflected
+    /// `form` comes from (`bombed` → `bomb` when the lemmatizer said
+    /// `bom`, `rammed` → `ram`, `seized` → `seize`), else `lemma`.
+    pub fn verb_lemma(&self, lemma: &str, form: &str) -> String {
+        let lemma = lemma.to_lowercase();
+        if self.knows_verb(&lemma) {
+            return lemma;
+        }
+        let form = form.to_lowercase();
+        let mut candidates: Vec<String> = vec![form.clone()];
+        if let Some(stem) = form.strip_suffix("ied") {
+            candidates.push(format!("{stem}y"));
+        }
+        if let Some(stem) = form.strip_suffix("ies") {
+            candidates.push(format!("{stem}y"));
+        }
+        for ending in ["ed", "ing", "es"] {
+            if let Some(stem) = form.strip_suffix(ending) {
+                candidates.push(stem.to_string());
+                candidates.push(format!("{stem}e"));
+                let mut chars = stem.chars().rev();
+                if let (Some(a), Some(b)) = (chars.next(), chars.next()) {
+                    if a == b && !"aeiouls".contains(a) {
+                        candidates.push(stem[..stem.len() - a.len_utf8()].to_string());
+                    }
+                }
+            }
+        }
+        for ending in ["d", "s"] {
+            if let Some(stem) = form.strip_suffix(ending) {
+                candidates.push(stem.to_string());
+            }
+        }
+        candidates
+            .into_iter()
+            .find(|c| c.len() > 1 && self.knows_verb(c))
+            .unwrap_or(lemma)
+    }
+
     /// The most specific entry of `lemma` whose particle (if any) is among
     /// `particles` and whose preposition is `prep` (empty: the target is
     /// the direct object, or there is none).
@@ -376,6 +416,20 @@ prep = ["into", "against"]
 event = "ASSAULT"
 cameo = "19"
 "#;
+
+    #[test]
+    fn inflected_forms_find_their_verb_when_the_lemma_is_wrong() {
+        let lexicon = EventLexicon::embedded().unwrap();
+        assert_eq!(lexicon.verb_lemma("bom", "bombed"), "bomb");
+        assert_eq!(lexicon.verb_lemma("ramme", "Rammed"), "ram");
+        assert_eq!(lexicon.verb_lemma("seiz", "seized"), "seize");
+        assert_eq!(lexicon.verb_lemma("shell", "shelled"), "shell");
+        assert_eq!(lexicon.verb_lemma("Accuse", "accuses"), "accuse");
+        assert_eq!(
+            lexicon.verb_lemma("frobnicate", "frobnicated"),
+            "frobnicate"
+        );
+    }
 
     #[test]
     fn most_specific_entry_wins() {

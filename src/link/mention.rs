@@ -310,11 +310,13 @@ impl Mentions {
             } else {
                 actor.gender
             };
-            let collective = matches!(actor.label, Some(EntityLabel::Org));
-            let number = if collective && !plural {
-                Number::Unknown
-            } else {
-                number
+            // Names of places and organisations take `it` (and `they` for
+            // organisations) whatever their form: `the United States`,
+            // `the Philippines`, `the Rapid Support Forces`.
+            let number = match actor.label {
+                Some(EntityLabel::Org) => Number::Unknown,
+                Some(EntityLabel::Loc) if tree.entity(i).is_some() => Number::Singular,
+                _ => number,
             };
             return Some(base(
                 MentionKind::Named,
@@ -396,6 +398,9 @@ fn description_of(tree: &Tree<'_>, i: usize, lemma: &str) -> Option<(Description
             }
             ("nummod", "two") => count = 2,
             ("nummod", "three") => count = 3,
+            // `accused the group of stalling`: the parser may hang the
+            // charge on the noun; it does not restrict what the noun means.
+            ("acl" | "nmod", _) if is_charge_clause(tree, c) => {}
             ("nmod", _) | ("acl:relcl", _) | ("acl", _) => return None,
             // `the Bush administration`, `Russia's government`: named, not a description.
             ("compound" | "amod" | "flat", _) if tree.upos(c) == "PROPN" => return None,
@@ -410,6 +415,17 @@ fn description_of(tree: &Tree<'_>, i: usize, lemma: &str) -> Option<(Description
         Description::Side | Description::Group | Description::Military | Description::Government
     );
     (definite && (count > 1 || !tree.is_plural(i) || plural_ok)).then_some((class, count, start))
+}
+
+/// Whether `c` is a gerund clause introduced by `of` or `for` (`of
+/// stalling`, `for attacking`; a clause, or an `-ing` noun the tagger
+/// made of it): the charge of a verb of accusation or blame.
+fn is_charge_clause(tree: &Tree<'_>, c: usize) -> bool {
+    let introduced = tree.children(c).any(|m| {
+        matches!(tree.rel(m), "mark" | "case")
+            && matches!(tree.text(m).to_lowercase().as_str(), "of" | "for")
+    });
+    introduced && (tree.rel(c) == "acl" || tree.text(c).to_lowercase().ends_with("ing"))
 }
 
 /// The nominals a token sits inside through nominal relations (`his` in

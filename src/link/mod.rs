@@ -22,6 +22,7 @@ pub mod mention;
 pub mod merge;
 pub mod modality;
 pub mod names;
+pub mod repair;
 pub mod rules;
 pub mod tree;
 pub mod words;

@@ -3,6 +3,8 @@
 
 use crate::doc::{Doc, Span, TokenSyntax};
 
+use super::repair::{repaired, Attachment};
+
 /// One sentence's dependency tree, indexed for the rules.
 ///
 /// Token positions are 0-based within the sentence. A head outside the
@@ -16,6 +18,8 @@ pub struct Tree<'d> {
     /// Document index of the sentence's first token.
     base: usize,
     syntax: &'d [TokenSyntax],
+    /// Relations, repaired where [`super::repair`] found a parser error.
+    deprels: Vec<&'d str>,
     heads: Vec<Option<u32>>,
     /// Children of token `i` are `children[child_start[i]..child_start[i + 1]]`, in order.
     child_start: Vec<u32>,
@@ -25,19 +29,30 @@ pub struct Tree<'d> {
 }
 
 impl<'d> Tree<'d> {
-    /// The tree of sentence `sentence`; `None` when the document has no
-    /// syntax layer for it.
+    /// The tree of sentence `sentence`, with the parser errors of
+    /// [`super::repair`] repaired; `None` when the document has no syntax
+    /// layer for it.
     pub fn new(doc: &'d Doc, sentence: usize) -> Option<Tree<'d>> {
         let range = doc.sentences.get(sentence)?.tokens.clone();
         let syntax = doc.syntax.get(range.clone())?;
+        let arcs: Vec<Attachment<'d>> = repaired(syntax).unwrap_or_else(|| {
+            syntax
+                .iter()
+                .map(|w| Attachment {
+                    head: w.head,
+                    deprel: &w.deprel,
+                })
+                .collect()
+        });
         let n = syntax.len();
-        let heads: Vec<Option<u32>> = syntax
+        let heads: Vec<Option<u32>> = arcs
             .iter()
             .enumerate()
-            .map(|(i, s)| {
-                (s.head >= 1 && s.head <= n && s.head - 1 != i).then(|| (s.head - 1) as u32)
+            .map(|(i, a)| {
+                (a.head >= 1 && a.head <= n && a.head - 1 != i).then(|| (a.head - 1) as u32)
             })
             .collect();
+        let deprels = arcs.iter().map(|a| a.deprel).collect();
         let mut counts = vec![0u32; n + 1];
         for h in heads.iter().flatten() {
             counts[*h as usize + 1] += 1;
@@ -77,6 +92,7 @@ impl<'d> Tree<'d> {
             sentence,
             base: range.start,
             syntax,
+            deprels,
             heads,
             child_start: counts,
             children,
@@ -137,7 +153,7 @@ impl<'d> Tree<'d> {
 
     /// Full relation of token `i` to its head (`obl:agent`).
     pub fn deprel(&self, i: usize) -> &'d str {
-        &self.syntax[i].deprel
+        self.deprels[i]
     }
 
     /// Relation of token `i` without its subtype (`obl`).

@@ -380,6 +380,37 @@ pub fn is_negator(lower: &str) -> bool {
     )
 }
 
+/// Weekdays and months, and days named by their relation to today:
+/// proper nouns and adverbs of time that are never actors or subjects.
+pub fn is_calendar_word(lower: &str) -> bool {
+    matches!(
+        lower,
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "today"
+            | "yesterday"
+            | "tomorrow"
+            | "tonight"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
