@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Build the labelled evaluation fixtures of actant from their annotated sources.
 
-Sources:  tests/fixtures/src/<split>/NN-slug.txt   (split = dev | test)
+Sources:  tests/fixtures/src/<split>/NN-slug.txt   (split = dev | test | blind)
 Outputs:  tests/fixtures/<split>/entities.jsonl
           tests/fixtures/<split>/triples.csv
 
@@ -41,7 +41,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 SRC = FIXTURES / "src"
-SPLITS = ("dev", "test")
+# dev: the working set for rule building. test: frozen, scored only.
+# blind: written blind to the rule layer after its rules were frozen; frozen,
+# scored once.
+SPLITS = ("dev", "test", "blind")
 
 LABELS = ("PER", "ORG", "LOC", "MISC")
 EVENTS = (

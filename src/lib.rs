@@ -46,6 +46,7 @@ pub mod ner;
 pub mod pipeline;
 pub mod report;
 pub mod segment;
+pub mod syntax;
 
 pub use doc::{AnnotatedDoc, Doc, Entity, EntityLabel, RawDoc, Sentence, Span, Token, Triple};
 pub use error::{Error, ErrorKind, Location, Result};

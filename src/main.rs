@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use actant::batch::run_batch;
 use actant::cli::{
-    self, Cli, Command, EvalArgs, EvalTarget, ExtractArgs, ProgressChoice, TrainArgs, TrainTarget,
+    self, Cli, Command, EvalArgs, EvalTarget, ExtractArgs, ModelsCommand, ProgressChoice,
+    TrainArgs, TrainTarget,
 };
 use actant::corpus::Corpus;
 use actant::eval::run::{run_ner_eval, run_syntax_eval, run_triples_eval, write_json};
@@ -20,6 +21,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(&args),
         Command::Eval(args) => eval(&args),
         Command::Train(args) => train(&args),
+        Command::Models(ModelsCommand::Check { dir }) => check_model(&dir),
     };
     match outcome {
         Ok(code) => ExitCode::from(code),
@@ -32,7 +34,13 @@ fn main() -> ExitCode {
 
 fn extract(args: &ExtractArgs) -> anyhow::Result<u8> {
     let run = args.validate()?;
-    let pipeline = Pipeline::builder().ner(run.ner.clone()).build()?;
+    let mut builder = Pipeline::builder()
+        .ner(run.ner.clone())
+        .syntax(run.syntax.clone());
+    if !run.link {
+        builder = builder.without_link();
+    }
+    let pipeline = builder.build()?;
     let corpus = Corpus::open(&run.inputs);
     let draw = match run.progress {
         ProgressChoice::Auto => None,
@@ -43,12 +51,35 @@ fn extract(args: &ExtractArgs) -> anyhow::Result<u8> {
     let manifest = run_batch(&pipeline, corpus, &run.batch, &mut report)?;
     report.finish();
     eprintln!("actant: {}", TerminalReport::summary(&manifest));
+    #[cfg(feature = "transformer")]
+    if let actant::ner::NerStage::Transformer(t) = pipeline.recognizer() {
+        eprintln!("actant: {}", t.stats().summary(manifest.wall_seconds));
+    }
     let d = &manifest.documents;
     Ok(if d.skipped + d.failed > 0 {
         cli::EXIT_PARTIAL
     } else {
         cli::EXIT_OK
     })
+}
+
+/// `actant models check DIR`: prints what the folder holds, or the problem.
+fn check_model(dir: &std::path::Path) -> anyhow::Result<u8> {
+    #[cfg(feature = "transformer")]
+    {
+        let report = actant::ner::transformer::check_model_folder(dir)?;
+        print!("{report}");
+        println!(
+            "ok: {} can be used with --ner transformer --model",
+            dir.display()
+        );
+        Ok(cli::EXIT_OK)
+    }
+    #[cfg(not(feature = "transformer"))]
+    {
+        let _ = dir;
+        Err(cli::without_transformer().into())
+    }
 }
 
 /// Runs an evaluation, prints its table and writes `--json`; documents the
@@ -100,6 +131,14 @@ fn eval(args: &EvalArgs) -> anyhow::Result<u8> {
 }
 
 fn train(args: &TrainArgs) -> anyhow::Result<u8> {
+    use actant::syntax::train;
+    let started = std::time::Instant::now();
+    let mut progress = |message: &str| {
+        eprintln!(
+            "actant: [{:>6.1}s] {message}",
+            started.elapsed().as_secs_f64()
+        );
+    };
     match &args.target {
         TrainTarget::Ner(args) => {
             let config = args.validate()?;
@@ -132,6 +171,31 @@ fn train(args: &TrainArgs) -> anyhow::Result<u8> {
                     );
                 }
             }
+        }
+        TrainTarget::Tagger(args) => {
+            let config = args.validate()?;
+            let sentences = train::read_treebanks(&args.common.train)?;
+            progress(&format!(
+                "training the tagger and lemmatizer on {} sentences",
+                sentences.len()
+            ));
+            let (tagger, lemmatizer) = train::train_tagger_and_lemmatizer(&sentences, &config)?;
+            let written =
+                train::save_tagger_and_lemmatizer(&tagger, &lemmatizer, &args.common.out)?;
+            for path in written {
+                progress(&format!("wrote {}", path.display()));
+            }
+        }
+        TrainTarget::Parser(args) => {
+            let config = args.validate()?;
+            let sentences = train::read_treebanks(&args.common.train)?;
+            progress(&format!(
+                "training the parser on {} sentences",
+                sentences.len()
+            ));
+            let parser = train::train_parser_jackknifed(&sentences, &config, &mut progress)?;
+            let path = train::save_parser(&parser, &args.common.out)?;
+            progress(&format!("wrote {}", path.display()));
         }
     }
     Ok(cli::EXIT_OK)

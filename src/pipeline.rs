@@ -7,14 +7,19 @@ use crate::export::ModelInfo;
 use crate::link::{EventLexicon, LinkConfig, Linker};
 use crate::ner::{ActorDictionary, NerConfig, NerStage, Recognizer};
 use crate::segment::Segmenter;
+use crate::syntax::{SyntaxConfig, SyntaxModel};
+use std::sync::Arc;
 
-/// Runs segmentation, entity recognition and the rule layer on documents.
+/// Runs segmentation, syntax, entity recognition and the rule layer on
+/// documents.
 ///
 /// A pipeline is immutable once built and `Sync`, so one instance serves
 /// every thread of a batch.
 #[derive(Debug)]
 pub struct Pipeline {
     segmenter: Segmenter,
+    syntax: Option<Arc<SyntaxModel>>,
+    syntax_models: Vec<ModelInfo>,
     recognizer: NerStage,
     ner_config: NerConfig,
     linker: Option<Linker>,
@@ -24,6 +29,7 @@ pub struct Pipeline {
 #[derive(Clone, Debug, Default)]
 pub struct PipelineBuilder {
     ner: NerConfig,
+    syntax: SyntaxConfig,
     link: LinkConfig,
     without_link: bool,
 }
@@ -32,6 +38,13 @@ impl PipelineBuilder {
     /// Chooses the entity recognizer.
     pub fn ner(mut self, ner: NerConfig) -> Self {
         self.ner = ner;
+        self
+    }
+
+    /// Chooses the syntax models (default: the embedded ones), or turns
+    /// the syntax stage off.
+    pub fn syntax(mut self, syntax: SyntaxConfig) -> Self {
+        self.syntax = syntax;
         self
     }
 
@@ -61,6 +74,8 @@ impl PipelineBuilder {
         };
         Ok(Pipeline {
             segmenter: Segmenter::new(),
+            syntax: self.syntax.load()?,
+            syntax_models: self.syntax.model_infos()?,
             recognizer: NerStage::from_config(&self.ner)?,
             ner_config: self.ner,
             linker,
@@ -72,6 +87,11 @@ impl Pipeline {
     /// Starts configuring a pipeline.
     pub fn builder() -> PipelineBuilder {
         PipelineBuilder::default()
+    }
+
+    /// The entity recognizer this pipeline runs.
+    pub fn recognizer(&self) -> &NerStage {
+        &self.recognizer
     }
 
     /// The recognizer configuration this pipeline was built with.
@@ -96,6 +116,7 @@ impl Pipeline {
             "embedded data/lexicon/actors.toml",
             ActorDictionary::embedded_text().as_bytes(),
         )];
+        models.extend(self.syntax_models.iter().cloned());
         models.extend(self.recognizer.models());
         if let Some(linker) = &self.linker {
             models.push(linker.lexicon().model_info());
@@ -114,6 +135,9 @@ impl Pipeline {
         let segmentation = self.segmenter.segment(&doc.text);
         doc.sentences = segmentation.sentences;
         doc.tokens = segmentation.tokens;
+        if let Some(syntax) = &self.syntax {
+            doc.syntax = syntax.annotate_doc(&doc);
+        }
         let mut entities = self.recognizer.recognize(&doc)?;
         for entity in &mut entities {
             entity.sentence = doc.sentence_at(entity.span.start).unwrap_or(0);

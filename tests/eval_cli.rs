@@ -168,7 +168,7 @@ fn bad_gold_files_are_errors_with_a_location() {
 
 #[test]
 fn the_fixtures_read_cleanly_and_their_triples_name_their_documents() {
-    for split in ["dev", "test"] {
+    for split in ["dev", "test", "blind"] {
         let dir = fixtures(split);
         let gold = dir.join("entities.jsonl");
         // Scoring the gold against itself checks every offset and surface.

@@ -11,13 +11,15 @@ use crate::error::{Error, Result};
 use crate::export::AtomicFile;
 use crate::ner::NerConfig;
 use crate::pipeline::Pipeline;
+use crate::syntax::SyntaxConfig;
 
 use super::conll::TagColumn;
 use super::iob::Scheme;
 use super::ner::{score_ner, NerOptions, NerReport};
 use super::ner_data::{read_ner, NerFormat, ReadOptions};
 use super::predict::{predict_entities, predict_syntax, predict_triples, DocFailure};
-use super::syntax::{score_conllu, score_syntax_raw, SyntaxReport};
+use super::syntax::{score_conllu, score_model_on_gold_tokens, score_syntax_raw, SyntaxReport};
+
 use super::triples::{read_triples_csv, score_triples, TriplesReport};
 
 /// An entity evaluation.
@@ -110,10 +112,12 @@ pub fn run_triples_eval(config: &TriplesEval) -> Result<TriplesReport> {
 pub struct SyntaxEval {
     /// Gold treebank.
     pub gold: PathBuf,
-    /// Predicted CoNLL-U; `None` runs the pipeline on the raw text.
+    /// Predicted CoNLL-U; `None` runs actant's syntax models.
     pub pred: Option<PathBuf>,
-    /// The recognizer the pipeline is built with.
-    pub ner: NerConfig,
+    /// Whether the models get the gold words (else the raw text).
+    pub gold_tokens: bool,
+    /// The syntax models to run.
+    pub models: SyntaxConfig,
 }
 
 /// Runs a syntax evaluation.
@@ -121,8 +125,20 @@ pub fn run_syntax_eval(config: &SyntaxEval) -> Result<SyntaxReport> {
     let gold = read_conllu(&config.gold)?;
     match &config.pred {
         Some(path) => score_conllu(&gold, &read_conllu(path)?),
+        None if config.gold_tokens => {
+            let model = config
+                .models
+                .load()?
+                .ok_or_else(|| Error::config("no syntax models to score"))?;
+            score_model_on_gold_tokens(&model, &gold)
+        }
         None => {
-            let (docs, failures) = predict_syntax(&pipeline(&config.ner)?, &gold);
+            let pipeline = Pipeline::builder()
+                .ner(NerConfig::Gazetteer)
+                .syntax(config.models.clone())
+                .without_link()
+                .build()?;
+            let (docs, failures) = predict_syntax(&pipeline, &gold);
             let mut report = score_syntax_raw(&gold, &docs)?;
             report.failures = failures;
             Ok(report)

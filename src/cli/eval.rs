@@ -1,136 +1,17 @@
-//! Command-line flags, and their validation into run configurations.
-//!
-//! Each subcommand's flags are a clap struct; `validate` turns them into the
-//! library's configuration types with clear errors, and `main` runs them.
+//! Flags of `actant eval`.
 
-use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Subcommand, ValueEnum};
 
-use crate::batch::BatchConfig;
-use crate::corpus::Input;
+use super::{models_config, ner_config, NerChoice};
 use crate::error::{Error, Result};
 use crate::eval::conll::TagColumn;
 use crate::eval::iob::Scheme;
 use crate::eval::ner::NerOptions;
 use crate::eval::ner_data::NerFormat;
 use crate::eval::run::{NerEval, SyntaxEval, TriplesEval};
-use crate::export::Format;
 use crate::ner::NerConfig;
-
-/// Exit status: every document was processed.
-pub const EXIT_OK: u8 = 0;
-/// Exit status: the run failed (bad configuration, unwritable output, ...).
-pub const EXIT_ERROR: u8 = 1;
-/// Exit status: invalid command line (as printed by `--help`).
-pub const EXIT_USAGE: u8 = 2;
-/// Exit status: the run completed but some documents were skipped or failed
-/// (listed in `manifest.json`).
-pub const EXIT_PARTIAL: u8 = 3;
-
-/// actant: who did what to whom, from news text.
-#[derive(Debug, Parser)]
-#[command(
-    name = "actant",
-    version,
-    about = "Extract entities and actor–action–target triples from news corpora",
-    after_help = "Exit status: 0 all documents processed; 1 the run failed; 2 invalid command line; \
-                  3 finished, but some documents were skipped or failed (see manifest.json)."
-)]
-pub struct Cli {
-    /// What to do.
-    #[command(subcommand)]
-    pub command: Command,
-}
-
-/// Subcommands.
-#[derive(Debug, Subcommand)]
-pub enum Command {
-    /// Annotate documents and write entities (and triples) to a folder.
-    Extract(ExtractArgs),
-    /// Score actant against gold annotation.
-    Eval(EvalArgs),
-    /// Train a model shipped in models/ from the open treebanks.
-    Train(TrainArgs),
-}
-
-/// Flags of `actant train`.
-#[derive(Debug, Args)]
-pub struct TrainArgs {
-    /// Which model to train.
-    #[command(subcommand)]
-    pub target: TrainTarget,
-}
-
-/// What `actant train` trains.
-#[derive(Debug, Subcommand)]
-pub enum TrainTarget {
-    /// The embedded entity recognizer (models/ner.bin).
-    #[command(
-        after_help = "Trains on GUM train (named mentions of the Entity= brackets) and two of \
-        every three documents of Universal NER EWT dev; the word lexicon and clusters come from \
-        the text of UD EWT train and GUM train. Span scores are calibrated on GUM dev. Prints \
-        strict PER/ORG/LOC scores on GUM dev and the held-out UNER documents (gold tokens) for \
-        the model alone, the model merged with the actor dictionary, and the dictionary alone."
-    )]
-    Ner(TrainNerArgs),
-}
-
-/// Flags of `actant train ner`.
-#[derive(Debug, Args)]
-pub struct TrainNerArgs {
-    /// Folder holding gum/, ud-ewt/ and uner-ewt/.
-    #[arg(long, value_name = "DIR", default_value = "../shared/data")]
-    pub data: PathBuf,
-
-    /// Where to write the model.
-    #[arg(long, value_name = "FILE", default_value = "models/ner.bin")]
-    pub out: PathBuf,
-
-    /// Passes over the training data.
-    #[arg(long, value_name = "N", default_value_t = 10)]
-    pub epochs: usize,
-
-    /// Seed of the training order.
-    #[arg(long, value_name = "N", default_value_t = 7)]
-    pub seed: u64,
-
-    /// Also write the held-out UNER documents as IOB2 (for `actant eval ner --gold`).
-    #[arg(long, value_name = "FILE")]
-    pub heldout: Option<PathBuf>,
-
-    /// Print the report as JSON instead of tables.
-    #[arg(long)]
-    pub json: bool,
-}
-
-impl TrainNerArgs {
-    /// Checks the flags and builds the training configuration.
-    pub fn validate(&self) -> Result<crate::ner::embedded::run::TrainNerConfig> {
-        if !self.data.is_dir() {
-            return Err(Error::config(format!(
-                "--data {} is not a folder (it should hold gum/, ud-ewt/ and uner-ewt/)",
-                self.data.display()
-            )));
-        }
-        if self.epochs == 0 {
-            return Err(Error::config("--epochs must be at least 1"));
-        }
-        let train = crate::ner::embedded::train::TrainConfig {
-            epochs: self.epochs,
-            seed: self.seed,
-            ..Default::default()
-        };
-        Ok(crate::ner::embedded::run::TrainNerConfig {
-            data_dir: self.data.clone(),
-            out: self.out.clone(),
-            recipe: Default::default(),
-            train,
-            heldout_out: self.heldout.clone(),
-        })
-    }
-}
 
 /// Flags of `actant eval`.
 #[derive(Debug, Args)]
@@ -181,158 +62,6 @@ impl EvalSegmentArgs {
             )));
         }
         Ok(())
-    }
-}
-
-/// Entity recognizers selectable on the command line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum NerChoice {
-    /// The built-in trained recognizer, merged with the actor dictionary.
-    Embedded,
-    /// Match the built-in actor dictionary (countries, capitals, IGOs, groups, demonyms).
-    Gazetteer,
-}
-
-/// Output record formats.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum FormatChoice {
-    /// entities.csv (and triples.csv).
-    Csv,
-    /// entities.jsonl (and triples.jsonl): the same records as JSON objects.
-    Jsonl,
-}
-
-/// When to draw a progress bar.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum ProgressChoice {
-    /// When standard error is a terminal.
-    Auto,
-    /// Always.
-    Always,
-    /// Never.
-    Never,
-}
-
-/// Flags of `actant extract`.
-#[derive(Debug, Args)]
-#[command(
-    after_help = "Inputs: .txt files (one document each; the id is the file name without \
-    extension, or the path below a given directory), directories (read recursively: .txt, .text, \
-    .jsonl, .ndjson), .jsonl files (one object per line with \"text\", \"id\" and any other \
-    fields, kept as metadata) and - (JSON Lines on standard input).\n\nOutputs in --out: \
-    entities.csv (doc_id, sentence, start, end, text, label, score, source, code, canonical; \
-    offsets are Unicode code points, end exclusive), triples.csv when the rule layer runs, and \
-    manifest.json (configuration, models, counts, skipped documents with reasons, throughput). \
-    Files appear only when complete."
-)]
-pub struct ExtractArgs {
-    /// Files, directories, or - for JSON Lines on standard input.
-    #[arg(required = true, value_name = "INPUT")]
-    pub inputs: Vec<OsString>,
-
-    /// Output folder (created if missing).
-    #[arg(short, long, value_name = "DIR")]
-    pub out: PathBuf,
-
-    /// Output record format.
-    #[arg(long, value_enum, default_value_t = FormatChoice::Csv)]
-    pub format: FormatChoice,
-
-    /// Also write the actor graph as GraphML (graph.graphml): actors as
-    /// nodes, triples as edges.
-    #[arg(long)]
-    pub graph: bool,
-
-    /// Worker threads [default: number of cores].
-    #[arg(short = 'j', long, value_name = "N")]
-    pub threads: Option<usize>,
-
-    /// Entity recognizer. `embedded` (the trained model merged with the
-    /// actor dictionary) finds people and unlisted names too; it is not yet
-    /// the default because its memory grows steeply on single documents of
-    /// tens of megabytes.
-    #[arg(long, value_enum, default_value_t = NerChoice::Gazetteer)]
-    pub ner: NerChoice,
-
-    /// Model file for --ner embedded instead of the built-in one.
-    #[arg(long, value_name = "FILE")]
-    pub ner_model: Option<PathBuf>,
-
-    /// Progress bar on standard error.
-    #[arg(long, value_enum, default_value_t = ProgressChoice::Auto)]
-    pub progress: ProgressChoice,
-
-    /// Most documents per parallel chunk (memory bound).
-    #[arg(long, value_name = "N", default_value_t = 512, hide_short_help = true)]
-    pub chunk_docs: usize,
-
-    /// Most megabytes of text per parallel chunk (memory bound).
-    #[arg(long, value_name = "MB", default_value_t = 32, hide_short_help = true)]
-    pub chunk_mb: usize,
-}
-
-/// A validated `extract` run.
-#[derive(Debug)]
-pub struct ExtractRun {
-    /// Inputs in order.
-    pub inputs: Vec<Input>,
-    /// Recognizer to build.
-    pub ner: NerConfig,
-    /// Batch settings.
-    pub batch: BatchConfig,
-    /// Progress bar policy.
-    pub progress: ProgressChoice,
-}
-
-impl ExtractArgs {
-    /// Checks the flags and builds the run configuration.
-    pub fn validate(&self) -> Result<ExtractRun> {
-        if self.threads == Some(0) {
-            return Err(Error::config("--threads must be at least 1"));
-        }
-        if self.chunk_docs == 0 || self.chunk_mb == 0 {
-            return Err(Error::config(
-                "--chunk-docs and --chunk-mb must be at least 1",
-            ));
-        }
-        if self.out.exists() && !self.out.is_dir() {
-            return Err(Error::config(format!(
-                "--out {} exists and is not a directory",
-                self.out.display()
-            )));
-        }
-        let inputs: Vec<Input> = self.inputs.iter().map(|a| Input::from_arg(a)).collect();
-        if inputs.iter().filter(|i| **i == Input::Stdin).count() > 1 {
-            return Err(Error::config("standard input (-) can be given only once"));
-        }
-        let ner = ner_config(self.ner, self.ner_model.as_ref())?;
-        let format = match self.format {
-            FormatChoice::Csv => Format::Csv,
-            FormatChoice::Jsonl => Format::Jsonl,
-        };
-        let mut batch = BatchConfig::new(&self.out);
-        batch.format = format;
-        if let Some(threads) = self.threads {
-            batch.threads = threads;
-        }
-        batch.graph = self.graph;
-        batch.chunk_docs = self.chunk_docs;
-        batch.chunk_bytes = self.chunk_mb.saturating_mul(1 << 20);
-        batch.recorded = serde_json::json!({
-            "inputs": self.inputs.iter().map(|a| a.to_string_lossy()).collect::<Vec<_>>(),
-            "ner": ner,
-            "format": format,
-            "graph": self.graph,
-            "threads": batch.threads,
-            "chunk_docs": batch.chunk_docs,
-            "chunk_bytes": batch.chunk_bytes,
-        });
-        Ok(ExtractRun {
-            inputs,
-            ner,
-            batch,
-            progress: self.progress,
-        })
     }
 }
 
@@ -458,13 +187,9 @@ pub struct EvalNerArgs {
     #[arg(long)]
     pub conll_labels: bool,
 
-    /// Entity recognizer the pipeline runs when there is no --pred.
-    #[arg(long, value_enum, default_value_t = NerChoice::Embedded)]
-    pub ner: NerChoice,
-
-    /// Model file for --ner embedded instead of the built-in one.
-    #[arg(long, value_name = "FILE")]
-    pub ner_model: Option<PathBuf>,
+    /// The recognizer the pipeline runs when there is no --pred.
+    #[command(flatten)]
+    pub recognizer: RecognizerFlags,
 
     /// Also write every figure as JSON to this file.
     #[arg(long, value_name = "FILE")]
@@ -496,7 +221,7 @@ impl EvalNerArgs {
                 labels: (!labels.is_empty()).then_some(labels),
                 conll_labels: self.conll_labels,
             },
-            ner: ner_config(self.ner, self.ner_model.as_ref())?,
+            ner: self.recognizer.config()?,
         })
     }
 }
@@ -538,13 +263,9 @@ pub struct EvalTriplesArgs {
     #[arg(long, value_name = "N", default_value_t = 20)]
     pub show: usize,
 
-    /// Entity recognizer the pipeline runs when there is no --pred.
-    #[arg(long, value_enum, default_value_t = NerChoice::Embedded)]
-    pub ner: NerChoice,
-
-    /// Model file for --ner embedded instead of the built-in one.
-    #[arg(long, value_name = "FILE")]
-    pub ner_model: Option<PathBuf>,
+    /// The recognizer the pipeline runs when there is no --pred.
+    #[command(flatten)]
+    pub recognizer: RecognizerFlags,
 
     /// Also write every figure, match, miss and false alarm as JSON to this file.
     #[arg(long, value_name = "FILE")]
@@ -558,41 +279,60 @@ impl EvalTriplesArgs {
             gold: self.gold.clone(),
             pred: self.pred.clone(),
             docs: self.docs.clone(),
-            ner: ner_config(self.ner, None)?,
+            ner: self.recognizer.config()?,
         })
+    }
+}
+
+/// The recognizer an evaluation runs on gold texts.
+#[derive(Debug, Args)]
+pub struct RecognizerFlags {
+    /// Entity recognizer the pipeline runs when there is no --pred.
+    #[arg(long, value_enum, default_value_t = NerChoice::Embedded)]
+    pub ner: NerChoice,
+
+    /// Model file for --ner embedded instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub ner_model: Option<PathBuf>,
+}
+
+impl RecognizerFlags {
+    /// The recognizer's configuration.
+    pub fn config(&self) -> Result<NerConfig> {
+        ner_config(self.ner, self.ner_model.as_ref())
     }
 }
 
 /// Flags of `actant eval syntax`.
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Every word counts, punctuation included. UAS: the head is right;
-LAS: the head and the universal relation (nmod for nmod:poss) are right, as in the CoNLL 2018
-shared task; LAS+sub compares the full relation.
+    after_help = "Without --pred, actant's syntax models analyse the treebank: from the raw \
+    text rebuilt as for `eval segment` and segmented by actant (words align by character span; \
+    scores are then F1), or with --gold-tokens on the gold words (scores are accuracies). Every \
+    word counts, punctuation included; LAS compares the universal part of the relation (as in \
+    the CoNLL 2018 shared task), LAS+sub the full relation.
 
-With --pred on the same tokens as the gold file, each figure is an accuracy. Otherwise the
-predictions are a tokenization of the raw text: words are aligned with gold words covering
-the same characters (whitespace aside), each figure is an F1 over aligned words, and words
-and sentences (and multiword tokens, when the predictions have them) get F1 scores of their
-own; a sentence is right when both its ends are. Without --pred the pipeline runs on the
-treebank's raw text, rebuilt from its tokens and SpaceAfter=No, a space between sentences
-and a blank line between paragraphs.
-
-Example:
-  actant eval syntax --gold en_ewt-ud-dev.conllu --pred predicted.conllu"
+Examples:
+  actant eval syntax --gold ../shared/data/ud-ewt/en_ewt-ud-dev.conllu --gold-tokens
+  actant eval syntax --gold ../shared/data/gum/en_gum-ud-dev.conllu --models models/"
 )]
 pub struct EvalSyntaxArgs {
     /// Gold treebank (CoNLL-U).
     #[arg(long, value_name = "FILE")]
     pub gold: PathBuf,
 
-    /// Predicted CoNLL-U [default: run the pipeline on the raw text].
+    /// Predicted CoNLL-U [default: run actant on the treebank].
     #[arg(long, value_name = "FILE")]
     pub pred: Option<PathBuf>,
 
-    /// Entity recognizer the pipeline is built with when there is no --pred.
-    #[arg(long, value_enum, default_value_t = NerChoice::Embedded)]
-    pub ner: NerChoice,
+    /// Give actant the gold words instead of the raw text.
+    #[arg(long, conflicts_with = "pred")]
+    pub gold_tokens: bool,
+
+    /// Folder with tagger.bin, lemmatizer.bin and parser.bin [default: the
+    /// models built into actant].
+    #[arg(long, value_name = "DIR", conflicts_with = "pred")]
+    pub models: Option<PathBuf>,
 
     /// Also write every figure as JSON to this file.
     #[arg(long, value_name = "FILE")]
@@ -602,36 +342,26 @@ pub struct EvalSyntaxArgs {
 impl EvalSyntaxArgs {
     /// Checks the flags and builds the evaluation.
     pub fn validate(&self) -> Result<SyntaxEval> {
+        if !self.gold.is_file() {
+            return Err(Error::config(format!(
+                "--gold {} is not a file",
+                self.gold.display()
+            )));
+        }
         Ok(SyntaxEval {
             gold: self.gold.clone(),
             pred: self.pred.clone(),
-            ner: ner_config(self.ner, None)?,
+            gold_tokens: self.gold_tokens,
+            models: models_config(self.models.as_ref())?,
         })
-    }
-}
-
-fn ner_config(choice: NerChoice, model: Option<&PathBuf>) -> Result<NerConfig> {
-    match (choice, model) {
-        (NerChoice::Embedded, model) => Ok(NerConfig::Embedded {
-            model: model.cloned(),
-        }),
-        (NerChoice::Gazetteer, None) => Ok(NerConfig::Gazetteer),
-        (NerChoice::Gazetteer, Some(_)) => Err(Error::config("--ner-model needs --ner embedded")),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn extract(args: &[&str]) -> ExtractArgs {
-        let mut argv = vec!["actant", "extract"];
-        argv.extend_from_slice(args);
-        match Cli::try_parse_from(argv).unwrap().command {
-            Command::Extract(a) => a,
-            other => panic!("parsed as {other:?}"),
-        }
-    }
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
 
     #[test]
     fn eval_ner_flags_become_an_evaluation() {
@@ -682,16 +412,28 @@ mod tests {
     }
 
     #[test]
-    fn validates_threads_and_stdin() {
-        assert!(extract(&["in", "--out", "o", "-j", "0"])
-            .validate()
-            .is_err());
-        assert!(extract(&["-", "-", "--out", "o"]).validate().is_err());
-        let run = extract(&["a.txt", "-", "--out", "o", "-j", "2"])
-            .validate()
-            .unwrap();
-        assert_eq!(run.inputs[1], Input::Stdin);
-        assert_eq!(run.batch.threads, 2);
+    fn eval_triples_passes_the_recognizer_model_on() {
+        let argv = [
+            "actant",
+            "eval",
+            "triples",
+            "--gold",
+            "g.csv",
+            "--ner-model",
+            "m.bin",
+        ];
+        let Command::Eval(EvalArgs {
+            target: EvalTarget::Triples(args),
+        }) = Cli::try_parse_from(argv).unwrap().command
+        else {
+            panic!("not eval triples");
+        };
+        assert_eq!(
+            args.validate().unwrap().ner,
+            NerConfig::Embedded {
+                model: Some(PathBuf::from("m.bin"))
+            }
+        );
     }
 
     #[test]
@@ -706,11 +448,5 @@ mod tests {
         assert!(!args.json);
         assert!(args.validate().is_err());
         assert!(Cli::try_parse_from(["actant", "eval", "segment"]).is_err());
-    }
-
-    #[test]
-    fn help_is_well_formed() {
-        use clap::CommandFactory;
-        Cli::command().debug_assert();
     }
 }
