@@ -36,9 +36,11 @@ else
         echo "libtorch: creating $venv with $($python --version)"
         "$python" -m venv "$venv"
     fi
-    "$venv/bin/python" -m pip install --quiet --upgrade pip
+    # --no-cache-dir: the wheels are ~2.5 GB; a cached copy next to the
+    # installed 5 GB would only cost disk.
+    "$venv/bin/python" -m pip install --quiet --no-cache-dir --upgrade pip
     echo "libtorch: installing ${wanted[*]} (about 5 GB with the CUDA wheels)"
-    "$venv/bin/python" -m pip install --quiet "${wanted[@]}"
+    "$venv/bin/python" -m pip install --quiet --no-cache-dir "${wanted[@]}"
     check || { echo "libtorch: $venv does not hold torch $torch_version after install" >&2; exit 1; }
 fi
 
