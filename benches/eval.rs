@@ -80,7 +80,7 @@ fn eval_ner(c: &mut Criterion) {
             };
             let report =
                 score_ner(&read(&gold), &read(&pred), &NerOptions::default()).expect("scores");
-            render_ner(&report)
+            render_ner(&report, 20)
         })
     });
     group.finish();

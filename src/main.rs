@@ -100,7 +100,7 @@ fn eval(args: &EvalArgs) -> anyhow::Result<u8> {
             if let Some(path) = &a.json {
                 write_json(path, &report)?;
             }
-            (render_ner(&report), report.failures.len())
+            (render_ner(&report, a.show), report.failures.len())
         }
         EvalTarget::Triples(a) => {
             let report = run_triples_eval(&a.validate()?)?;
@@ -167,7 +167,7 @@ fn train(args: &TrainArgs) -> anyhow::Result<u8> {
                         "\n== {} — {} (gold tokens)\n{}",
                         s.set,
                         s.system,
-                        actant::eval::table::render_ner(&s.report)
+                        actant::eval::table::render_ner(&s.report, 0)
                     );
                 }
             }

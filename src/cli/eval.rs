@@ -112,7 +112,9 @@ Each mode gives gold, predicted, TP, FP, FN, precision, recall and F1 per label,
 (pooled counts) and macro (mean of the per-label figures over the labels seen in gold or
 predictions); a ratio with a zero denominator is 0. The confusion table pairs the leftover
 gold and predicted entities that share a span but not a label (type errors); `-` marks
-misses and false alarms. Token accuracy is shown when both sides are CoNLL files.
+misses and false alarms. Token accuracy is shown when both sides are CoNLL files. The
+error list sorts what strict matching left: label (exact span, other label), span
+(overlapping, other boundaries), miss and false alarm.
 
 Tag schemes (CoNLL files):
   conlleval  as conlleval.pl and seqeval's default mode: an I- tag after O, or after a tag
@@ -187,11 +189,16 @@ pub struct EvalNerArgs {
     #[arg(long)]
     pub conll_labels: bool,
 
+    /// How many strict errors (label, span, miss, false alarm) to list; all
+    /// are in --json.
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub show: usize,
+
     /// The recognizer the pipeline runs when there is no --pred.
     #[command(flatten)]
     pub recognizer: RecognizerFlags,
 
-    /// Also write every figure as JSON to this file.
+    /// Also write every figure and error as JSON to this file.
     #[arg(long, value_name = "FILE")]
     pub json: Option<PathBuf>,
 }

@@ -42,6 +42,7 @@ pub mod jsonl_spans;
 pub mod metrics;
 pub mod ner;
 pub mod ner_data;
+pub mod ner_errors;
 pub mod predict;
 pub mod run;
 pub mod segment;

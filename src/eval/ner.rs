@@ -26,6 +26,7 @@ use crate::error::{Error, Result};
 use super::iob::Scheme;
 use super::metrics::{Accuracy, Counts, ScoreTable};
 use super::ner_data::{Mention, NerData, NerFormat};
+use super::ner_errors::{document_errors, NerError};
 use super::predict::DocFailure;
 
 /// What to score.
@@ -92,6 +93,9 @@ pub struct NerReport {
     pub strict: ModeReport,
     /// Overlapping span and same label.
     pub partial: ModeReport,
+    /// Every strict error (label, span, miss, false alarm), in document
+    /// order.
+    pub errors: Vec<NerError>,
     /// Share of tokens with the same tag, when both sides are tagged files.
     pub token_accuracy: Option<Accuracy>,
     /// Predicted mentions in documents the gold data does not have (not scored).
@@ -130,6 +134,7 @@ pub fn score_ner(gold: &NerData, pred: &NerData, options: &NerOptions) -> Result
         predicted: summary(pred, pred_mentions.len()),
         labels: options.labels.as_ref().map(|l| l.iter().cloned().collect()),
         conll_labels: options.conll_labels,
+        errors: std::mem::take(&mut strict.errors),
         strict: strict.report(),
         partial: partial.report(),
         token_accuracy: token_accuracy(gold, pred),
@@ -242,6 +247,8 @@ enum Matching {
 struct Tally {
     counts: BTreeMap<String, Counts>,
     confusion: BTreeMap<(Option<String>, Option<String>), usize>,
+    /// The individual errors (strict matching only).
+    errors: Vec<NerError>,
 }
 
 impl Tally {
@@ -296,10 +303,20 @@ fn score_document(gold: &[Mention], pred: &[Mention], matching: Matching, tally:
     // Then the leftovers by span alone: type errors.
     let g: Vec<usize> = (0..gold.len()).filter(|&i| !gold_used[i]).collect();
     let p: Vec<usize> = (0..pred.len()).filter(|&i| !pred_used[i]).collect();
+    let mut labelled = Vec::new();
     for (gi, pi) in pair(gold, &g, pred, &p, matching) {
         gold_used[gi] = true;
         pred_used[pi] = true;
         tally.cell(Some(&gold[gi].label), Some(&pred[pi].label));
+        labelled.push((&gold[gi], &pred[pi]));
+    }
+    if matching == Matching::Exact {
+        let errors = document_errors(
+            &labelled,
+            &unused(gold, &gold_used),
+            &unused(pred, &pred_used),
+        );
+        tally.errors.extend(errors);
     }
     for (i, m) in gold.iter().enumerate() {
         if !gold_used[i] {
@@ -311,6 +328,16 @@ fn score_document(gold: &[Mention], pred: &[Mention], matching: Matching, tally:
             tally.cell(None, Some(&m.label));
         }
     }
+}
+
+/// The mentions not marked used.
+fn unused<'m>(mentions: &'m [Mention], used: &[bool]) -> Vec<&'m Mention> {
+    mentions
+        .iter()
+        .zip(used)
+        .filter(|(_, u)| !**u)
+        .map(|(m, _)| m)
+        .collect()
 }
 
 /// Pairs gold mentions `g` with predicted mentions `p` (indices into the

@@ -6,7 +6,8 @@ use std::fmt::Write;
 
 use super::metrics::{Averages, Scores};
 use super::ner::{ModeReport, NerReport};
-use super::ner_data::NerFormat;
+use super::ner_data::{Mention, NerFormat};
+use super::ner_errors::NerError;
 use super::syntax::{AlignedScore, SyntaxReport};
 use super::triples::{TripleRecord, TriplesReport};
 
@@ -87,7 +88,9 @@ const SCORE_HEADER: [&str; 9] = ["label", "gold", "pred", "TP", "FP", "FN", "P",
 
 /// The entity report: both modes with per-label rows, micro and macro,
 /// and the strict confusion table.
-pub fn render_ner(report: &NerReport) -> String {
+/// The entities report; at most `show` strict errors are listed (all of
+/// them are in the JSON report).
+pub fn render_ner(report: &NerReport, show: usize) -> String {
     let mut out = String::new();
     let side = |s: &super::ner::DataSummary| {
         let docs = s
@@ -139,11 +142,47 @@ pub fn render_ner(report: &NerReport) -> String {
         "\nconfusion (strict spans; rows gold, columns predicted, `-` none)"
     );
     confusion_table(&report.strict).render(&mut out);
+    ner_errors(&mut out, &report.errors, show);
     failures(
         &mut out,
         report.failures.iter().map(|f| (&f.doc, &f.message)),
     );
     out
+}
+
+/// Lists the first `show` strict errors, one per line.
+fn ner_errors(out: &mut String, errors: &[NerError], show: usize) {
+    if errors.is_empty() || show == 0 {
+        return;
+    }
+    let _ = writeln!(out, "\nerrors (strict; {}):", errors.len());
+    let mention = |m: &Option<Mention>| {
+        m.as_ref().map_or("-".to_string(), |m| {
+            let text = if m.text.is_empty() {
+                format!("{}..{}", m.start, m.end)
+            } else {
+                format!("{:?}", m.text)
+            };
+            format!("{} {text}", m.label)
+        })
+    };
+    let mut table = TextTable {
+        left: 4,
+        ..TextTable::default()
+    };
+    table.row(["kind", "document", "gold", "predicted"]);
+    for e in errors.iter().take(show) {
+        table.row([
+            e.kind.as_str().to_string(),
+            e.doc().to_string(),
+            mention(&e.gold),
+            mention(&e.predicted),
+        ]);
+    }
+    table.render(out);
+    if errors.len() > show {
+        let _ = writeln!(out, "... and {} more (see --json)", errors.len() - show);
+    }
 }
 
 fn mode_table(mode: &ModeReport) -> TextTable {
@@ -411,7 +450,7 @@ mod tests {
             vec![m(0, 4, "LOC"), m(5, 9, "ORG")],
         );
         let report = score_ner(&gold, &pred, &NerOptions::default()).unwrap();
-        let text = render_ner(&report);
+        let text = render_ner(&report, 20);
         assert!(
             text.contains("gold:      g.jsonl (jsonl, 2 mentions)"),
             "{text}"
