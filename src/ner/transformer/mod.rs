@@ -23,6 +23,7 @@
 //! `pipeline("token-classification", aggregation_strategy="first",
 //! stride=...)` (see `tests/transformer_parity.rs`).
 
+pub mod allocator;
 pub mod batch;
 pub mod check;
 pub mod decode;

@@ -146,8 +146,20 @@ impl TransformerRecognizer {
             device: format!("{device:?}").to_lowercase(),
         };
         let labels = folder.config.labels.clone();
-        let model_info = weights_info(&folder.weights)?;
-        let worker = InferenceWorker::start(folder.config, folder.weights, settings)?;
+        // Hashing hundreds of megabytes takes as long as building the
+        // network: do both at once.
+        let (model_info, worker) = std::thread::scope(|scope| {
+            let hashing = scope.spawn(|| weights_info(&folder.weights));
+            let worker = InferenceWorker::start(folder.config, folder.weights.clone(), settings);
+            let info = hashing.join().unwrap_or_else(|_| {
+                Err(Error::new(
+                    crate::error::ErrorKind::Stage,
+                    "the checksum of the weights failed",
+                ))
+            });
+            (info, worker)
+        });
+        let (model_info, worker) = (model_info?, worker?);
         Ok(TransformerRecognizer {
             tokenizer: folder.tokenizer,
             labels,

@@ -117,7 +117,12 @@ fn kind_of(dtype: Dtype) -> Option<Kind> {
 pub fn load_weights(store: &VarStore, path: &Path) -> Result<()> {
     let location = Location::path(path);
     let bad = |message: String| Error::model(location.clone(), message);
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    // SAFETY: the map is only read, and only while this function runs; a
+    // file truncated by another process meanwhile is outside what the model
+    // folder contract allows (it would be a bus error, as for any reader
+    // mapping files, e.g. Hugging Face's).
+    let bytes = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| Error::io(path, e))?;
     let file = SafeTensors::deserialize(&bytes)
         .map_err(|e| bad(format!("not a readable safetensors file: {e:?}")))?;
     let mut variables: Vec<(String, Tensor)> = store.variables().into_iter().collect();

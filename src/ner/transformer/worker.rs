@@ -126,6 +126,9 @@ impl InferenceWorker {
                 // Thread count and grad mode are per thread in libtorch.
                 tch::set_num_threads(settings.threads.max(1) as i32);
                 let _no_grad = tch::no_grad_guard();
+                if settings.device == Device::Cpu {
+                    super::allocator::keep_freed_memory();
+                }
                 let model = match LoadedModel::load(&config, &weights, settings.device) {
                     Ok(model) => model,
                     Err(e) => {
