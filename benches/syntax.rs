@@ -1,5 +1,7 @@
 //! Throughput of the syntax stage (tagger + lemmatizer + parser) on news
-//! text, one thread, and the time to load the shipped models.
+//! text, one thread, document by document as the pipeline runs it (and
+//! sentence by sentence, for comparison), and the time to load the shipped
+//! models.
 //!
 //! Run with `cargo bench --bench syntax`; criterion reports tokens/s
 //! ("elem/s") for the whole stage and for each model, and the load time.
@@ -13,8 +15,9 @@ use actant::syntax::words::WordAtoms;
 use actant::syntax::{ParseInput, SyntaxModel, TagAtoms};
 use criterion::{black_box, criterion_group, criterion_main, Criterion, Throughput};
 
-/// The sentences of the sample corpus, as words.
-fn sentences() -> Vec<Vec<String>> {
+/// The sentences of the sample corpus, as words, and each document's
+/// range of sentences.
+fn sentences() -> (Vec<Vec<String>>, Vec<std::ops::Range<usize>>) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .expect("data/sample exists")
@@ -24,7 +27,9 @@ fn sentences() -> Vec<Vec<String>> {
     files.sort();
     let segmenter = Segmenter::new();
     let mut out = Vec::new();
+    let mut documents = Vec::new();
     for file in files {
+        let first = out.len();
         let text = std::fs::read_to_string(&file).expect("sample is UTF-8");
         let seg = segmenter.segment(&text);
         for s in &seg.sentences {
@@ -35,13 +40,14 @@ fn sentences() -> Vec<Vec<String>> {
                     .collect(),
             );
         }
+        documents.push(first..out.len());
     }
-    out
+    (out, documents)
 }
 
 fn stage(c: &mut Criterion) {
     let model = SyntaxModel::embedded().expect("embedded models load");
-    let sentences = sentences();
+    let (sentences, documents) = sentences();
     let tokens: usize = sentences.iter().map(Vec::len).sum();
     let words: Vec<Vec<&str>> = sentences
         .iter()
@@ -66,7 +72,19 @@ fn stage(c: &mut Criterion) {
 
     let mut group = c.benchmark_group("syntax");
     group.throughput(Throughput::Elements(tokens as u64));
+    // As the pipeline runs it: a document's sentences together.
+    let documents: Vec<Vec<&[&str]>> = documents
+        .iter()
+        .map(|range| words[range.clone()].iter().map(Vec::as_slice).collect())
+        .collect();
     group.bench_function("tagger+lemmatizer+parser", |b| {
+        b.iter(|| {
+            for d in &documents {
+                black_box(model.annotate_sentences(black_box(d)));
+            }
+        })
+    });
+    group.bench_function("sentence_by_sentence", |b| {
         b.iter(|| {
             for s in &words {
                 black_box(model.annotate(black_box(s)));

@@ -172,6 +172,31 @@ fn a_long_sentence_is_a_tree() {
 }
 
 #[test]
+fn sentences_annotated_together_equal_one_by_one() {
+    let model = SyntaxModel::embedded().expect("embedded models load");
+    // Enough sentences for several blocks, one longer than a block alone.
+    let short = "Russia called on Armenia and Azerbaijan to exercise restraint .";
+    let long = "the talks went on ".repeat(700);
+    let texts: Vec<String> = (0..400)
+        .map(|i| match i % 3 {
+            0 => short.to_string(),
+            1 => format!("Talks number {i} ended in Baku on Friday ."),
+            _ if i == 200 => long.clone(),
+            _ => "He said it was over .".to_string(),
+        })
+        .collect();
+    let sentences: Vec<Vec<&str>> = texts
+        .iter()
+        .map(|t| t.split_whitespace().collect())
+        .collect();
+    let slices: Vec<&[&str]> = sentences.iter().map(Vec::as_slice).collect();
+    let together = model.annotate_sentences(&slices);
+    let one_by_one: Vec<TokenSyntax> = sentences.iter().flat_map(|s| model.annotate(s)).collect();
+    assert!(together.len() > 2048 * 2, "{} words", together.len());
+    assert_eq!(together, one_by_one);
+}
+
+#[test]
 fn shipped_files_round_trip_bit_exactly() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("models");
     let model = SyntaxModel::load(&dir).expect("models/ loads");

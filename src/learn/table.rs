@@ -174,12 +174,25 @@ impl WeightTable {
                 touched ^= self.slots[key_of(f) as usize & self.mask].key;
             }
             std::hint::black_box(touched);
+            // Then find the payloads (by now mostly cached) and touch the
+            // overflow rows they point to, again all before reading any.
+            let mut payloads = [0u64; BATCH];
+            let mut found = 0;
             for &f in batch {
                 if let Some(payload) = self.payload(f) {
-                    self.for_each(payload, |e| {
-                        scores[usize::from(e.class)] += i32::from(e.weight)
-                    });
+                    if payload & OVERFLOW != 0 {
+                        let start = (payload & ((1 << 40) - 1)) as usize;
+                        touched ^= u64::from(self.overflow[start].weight as u16);
+                    }
+                    payloads[found] = payload;
+                    found += 1;
                 }
+            }
+            std::hint::black_box(touched);
+            for &payload in &payloads[..found] {
+                self.for_each(payload, |e| {
+                    scores[usize::from(e.class)] += i32::from(e.weight)
+                });
             }
         }
     }
