@@ -165,7 +165,7 @@ impl WeightTable {
     /// Adds the weights of `features` to `scores` (one per class).
     #[inline]
     pub fn add_scores(&self, features: &[u64], scores: &mut [i32]) {
-        const BATCH: usize = 64;
+        const BATCH: usize = 256;
         for batch in features.chunks(BATCH) {
             // Touch every home slot first: independent loads, overlapping
             // misses.
