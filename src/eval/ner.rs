@@ -448,13 +448,7 @@ mod tests {
     use crate::eval::ner_data::EvalDoc;
 
     fn m(doc: &str, start: usize, end: usize, label: &str) -> Mention {
-        Mention {
-            doc: doc.into(),
-            start,
-            end,
-            label: label.into(),
-            text: String::new(),
-        }
+        Mention::new(doc, start, end, label)
     }
 
     fn data(mentions: Vec<Mention>, docs: Option<&[&str]>) -> NerData {

@@ -49,6 +49,18 @@ pub struct Mention {
 }
 
 impl Mention {
+    /// A mention of `doc` from character `start` to `end` (exclusive),
+    /// without its text.
+    pub fn new(doc: &str, start: usize, end: usize, label: &str) -> Mention {
+        Mention {
+            doc: doc.to_string(),
+            start,
+            end,
+            label: label.to_string(),
+            text: String::new(),
+        }
+    }
+
     /// Whether the two mentions share a character of the same document.
     pub fn overlaps(&self, other: &Mention) -> bool {
         self.doc == other.doc && self.start < other.end && other.start < self.end

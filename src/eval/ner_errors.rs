@@ -134,13 +134,7 @@ mod tests {
     use super::*;
 
     fn m(start: usize, end: usize, label: &str) -> Mention {
-        Mention {
-            doc: "d".into(),
-            start,
-            end,
-            label: label.into(),
-            text: String::new(),
-        }
+        Mention::new("d", start, end, label)
     }
 
     #[test]

@@ -426,13 +426,7 @@ mod tests {
     use crate::eval::ner_data::{Mention, NerData};
 
     fn m(start: usize, end: usize, label: &str) -> Mention {
-        Mention {
-            doc: "d".into(),
-            start,
-            end,
-            label: label.into(),
-            text: String::new(),
-        }
+        Mention::new("d", start, end, label)
     }
 
     #[test]

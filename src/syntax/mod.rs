@@ -239,29 +239,43 @@ impl SyntaxModel {
     /// sentence was about a fifth slower); blocks bound the memory held
     /// for a long document.
     pub fn annotate_sentences(&self, sentences: &[&[&str]]) -> Vec<TokenSyntax> {
-        let mut out = Vec::with_capacity(sentences.iter().map(|s| s.len()).sum());
-        let mut rest = sentences;
-        while !rest.is_empty() {
-            let mut size = 0;
-            let mut words = 0;
-            while size < rest.len() && (size == 0 || words + rest[size].len() <= BLOCK_WORDS) {
-                words += rest[size].len();
-                size += 1;
+        let total = sentences.iter().map(|s| s.len()).sum();
+        self.annotate_blocks(sentences.iter().copied(), total)
+    }
+
+    /// Annotates `sentences` (`total` words in all) block by block.
+    fn annotate_blocks<'w, W: AsRef<[&'w str]>>(
+        &self,
+        sentences: impl Iterator<Item = W>,
+        total: usize,
+    ) -> Vec<TokenSyntax> {
+        let mut out = Vec::with_capacity(total);
+        let mut block: Vec<W> = Vec::new();
+        let mut words = 0;
+        for sentence in sentences {
+            let len = sentence.as_ref().len();
+            if !block.is_empty() && words + len > BLOCK_WORDS {
+                self.annotate_block(&block, &mut out);
+                block.clear();
+                words = 0;
             }
-            let (block, tail) = rest.split_at(size);
-            self.annotate_block(block, &mut out);
-            rest = tail;
+            words += len;
+            block.push(sentence);
+        }
+        if !block.is_empty() {
+            self.annotate_block(&block, &mut out);
         }
         out
     }
 
     /// Tags every sentence of `block`, then parses them, then writes their
     /// words' syntax to `out`.
-    fn annotate_block(&self, block: &[&[&str]], out: &mut Vec<TokenSyntax>) {
+    fn annotate_block<'w, W: AsRef<[&'w str]>>(&self, block: &[W], out: &mut Vec<TokenSyntax>) {
         let tagged: Vec<(Vec<WordAtoms>, Vec<TagChoice>)> = block
             .iter()
             .map(|words| {
-                let atoms: Vec<WordAtoms> = words.iter().map(|w| WordAtoms::new(w)).collect();
+                let atoms: Vec<WordAtoms> =
+                    words.as_ref().iter().map(|w| WordAtoms::new(w)).collect();
                 let choices = self.tagger.tag_choices(&atoms);
                 (atoms, choices)
             })
@@ -277,38 +291,30 @@ impl SyntaxModel {
             })
             .collect();
         for ((words, (_, choices)), arcs) in block.iter().zip(&tagged).zip(&parses) {
-            out.extend(
-                words
-                    .iter()
-                    .zip(choices.iter().zip(arcs))
-                    .map(|(word, (choice, arc))| {
-                        let xpos = self.tagger.xpos(choice.best);
-                        TokenSyntax {
-                            upos: self.tagger.upos(choice.best).to_string(),
-                            xpos: xpos.to_string(),
-                            lemma: self.lemmatizer.lemmatize(word, xpos),
-                            head: arc.head as usize,
-                            deprel: self.parser.label(arc.label).to_string(),
-                        }
-                    }),
-            );
+            out.extend(words.as_ref().iter().zip(choices.iter().zip(arcs)).map(
+                |(word, (choice, arc))| {
+                    let xpos = self.tagger.xpos(choice.best);
+                    TokenSyntax {
+                        upos: self.tagger.upos(choice.best).to_string(),
+                        xpos: xpos.to_string(),
+                        lemma: self.lemmatizer.lemmatize(word, xpos),
+                        head: arc.head as usize,
+                        deprel: self.parser.label(arc.label).to_string(),
+                    }
+                },
+            ));
         }
     }
 
     /// The syntax of every token of a segmented document, sentence by
     /// sentence (one entry per token, for [`Doc::syntax`]).
     pub fn annotate_doc(&self, doc: &Doc) -> Vec<TokenSyntax> {
-        let words: Vec<Vec<&str>> = doc
-            .sentences
-            .iter()
-            .map(|sentence| {
-                doc.tokens[sentence.tokens.clone()]
-                    .iter()
-                    .map(|t| doc.slice(t.span))
-                    .collect()
-            })
-            .collect();
-        let sentences: Vec<&[&str]> = words.iter().map(Vec::as_slice).collect();
-        self.annotate_sentences(&sentences)
+        let sentences = doc.sentences.iter().map(|sentence| {
+            doc.tokens[sentence.tokens.clone()]
+                .iter()
+                .map(|t| doc.slice(t.span))
+                .collect::<Vec<&str>>()
+        });
+        self.annotate_blocks(sentences, doc.tokens.len())
     }
 }
