@@ -147,9 +147,9 @@ impl WeightTable {
                 });
             }
         } else {
-            let start = (payload & ((1 << 40) - 1)) as usize;
-            let len = ((payload & !OVERFLOW) >> 40) as usize;
-            self.overflow[start..start + len].iter().for_each(|&e| f(e));
+            self.overflow[overflow_rows(payload)]
+                .iter()
+                .for_each(|&e| f(e));
         }
     }
 
@@ -181,8 +181,8 @@ impl WeightTable {
             for &f in batch {
                 if let Some(payload) = self.payload(f) {
                     if payload & OVERFLOW != 0 {
-                        let start = (payload & ((1 << 40) - 1)) as usize;
-                        touched ^= u64::from(self.overflow[start].weight as u16);
+                        let first = overflow_rows(payload).start;
+                        touched ^= u64::from(self.overflow[first].weight as u16);
                     }
                     payloads[found] = payload;
                     found += 1;
@@ -205,6 +205,14 @@ impl WeightTable {
             (s.key, entries)
         })
     }
+}
+
+/// The range of the overflow array an overflow payload points to.
+#[inline]
+fn overflow_rows(payload: u64) -> std::ops::Range<usize> {
+    let start = (payload & ((1 << 40) - 1)) as usize;
+    let len = ((payload & !OVERFLOW) >> 40) as usize;
+    start..start + len
 }
 
 /// The payload of one or two inline entries.
